@@ -1,0 +1,104 @@
+"""
+The dataset: one container for a registry of units and every record of the movement.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from antq import _validation as v
+from antq.campaigns import Campaign, MobilisationSession
+from antq.groups import ModelGroup
+from antq.periods import Period
+from antq.reintegration import ReintegrationCase
+from antq.tips import TipRecord
+from antq.units import UnitRegistry
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["MovementDataset"]
+
+
+def _campaigns(records: Iterable[Campaign]) -> tuple[Campaign, ...]:
+    return tuple(records)
+
+
+def _sessions(records: Iterable[MobilisationSession]) -> tuple[MobilisationSession, ...]:
+    return tuple(records)
+
+
+def _tips(records: Iterable[TipRecord]) -> tuple[TipRecord, ...]:
+    return tuple(records)
+
+
+def _model_groups(records: Iterable[ModelGroup]) -> tuple[ModelGroup, ...]:
+    return tuple(records)
+
+
+def _reintegration_cases(records: Iterable[ReintegrationCase]) -> tuple[ReintegrationCase, ...]:
+    return tuple(records)
+
+
+@attrs.frozen
+class MovementDataset:
+    """
+    Everything a unit reports for a period: its units and the movement's records.
+
+    The dataset only holds records; what can be checked across records (references
+    that resolve, duplicate identifiers, dates inside the period) is checked by
+    validating the dataset, which reports every problem at once.
+
+    Args:
+        period: The reporting period the dataset covers.
+        registry: The units and organisations the records refer to.
+        campaigns: The campaigns.
+        sessions: The mobilisation sessions.
+        tips: The tips.
+        model_groups: The model groups.
+        reintegration_cases: The reintegration cases.
+
+    Raises:
+        antq.errors.InvalidValueError: When a field is not of its type.
+    """
+
+    period: Period = attrs.field(validator=v.instance_of(Period))
+    registry: UnitRegistry = attrs.field(validator=v.instance_of(UnitRegistry))
+    campaigns: tuple[Campaign, ...] = attrs.field(
+        default=(), converter=_campaigns, validator=v.tuple_of(Campaign), kw_only=True
+    )
+    sessions: tuple[MobilisationSession, ...] = attrs.field(
+        default=(), converter=_sessions, validator=v.tuple_of(MobilisationSession), kw_only=True
+    )
+    tips: tuple[TipRecord, ...] = attrs.field(
+        default=(), converter=_tips, validator=v.tuple_of(TipRecord), kw_only=True
+    )
+    model_groups: tuple[ModelGroup, ...] = attrs.field(
+        default=(), converter=_model_groups, validator=v.tuple_of(ModelGroup), kw_only=True
+    )
+    reintegration_cases: tuple[ReintegrationCase, ...] = attrs.field(
+        default=(),
+        converter=_reintegration_cases,
+        validator=v.tuple_of(ReintegrationCase),
+        kw_only=True,
+    )
+
+    def record_counts(self) -> dict[str, int]:
+        """
+        Return how many records of each kind the dataset holds, keyed by section name.
+
+        The keys are the section names of the dataset file: ``units``,
+        ``organisations``, ``campaigns``, ``sessions``, ``tips``, ``model_groups``,
+        ``reintegration_cases``.
+        """
+        return {
+            "units": len(self.registry.units),
+            "organisations": len(self.registry.organisations),
+            "campaigns": len(self.campaigns),
+            "sessions": len(self.sessions),
+            "tips": len(self.tips),
+            "model_groups": len(self.model_groups),
+            "reintegration_cases": len(self.reintegration_cases),
+        }

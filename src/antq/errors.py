@@ -1,0 +1,148 @@
+"""
+The exceptions antq raises.
+
+Every exception derives from :class:`AntqError`, and each specific one also derives
+from the built-in exception a caller would naturally catch (:class:`ValueError`,
+:class:`LookupError`), so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "AntqError",
+    "DatasetLoadError",
+    "InvalidValueError",
+    "LoadProblem",
+    "RegistryError",
+    "UnknownUnitError",
+]
+
+
+class AntqError(Exception):
+    """
+    The base of every exception raised by antq.
+    """
+
+
+class InvalidValueError(AntqError, ValueError, TypeError):
+    """
+    A value that an object of antq refuses at construction.
+
+    It is both a :class:`ValueError` and a :class:`TypeError`: a wrong type and a wrong
+    value are refused by the same rule check.
+
+    Attributes:
+        owner: The name of the class that refused the value.
+        field: The name of the field that holds the value.
+        value: The value refused.
+        rule: The rule the value breaks, in words.
+    """
+
+    owner: str
+    field: str
+    value: object
+    rule: str
+
+    def __init__(self, owner: str, field: str, value: object, rule: str) -> None:
+        """
+        Build the message from the attributes.
+        """
+        self.owner = owner
+        self.field = field
+        self.value = value
+        self.rule = rule
+        msg = f"{owner}.{field}: {value!r} is refused: {rule}"
+        super().__init__(msg)
+
+
+class RegistryError(AntqError, ValueError):
+    """
+    A set of units and organisations that cannot form a registry.
+
+    Every problem found is listed, not only the first.
+
+    Attributes:
+        problems: One ``(code, reason)`` pair per problem, in the order of the input.
+    """
+
+    problems: tuple[tuple[str, str], ...]
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        """
+        Build the message from the attributes.
+        """
+        self.problems = tuple(problems)
+        lines = [f"{len(self.problems)} problem(s) in the unit registry:"]
+        lines.extend(f"  {code}: {reason}" for code, reason in self.problems)
+        super().__init__("\n".join(lines))
+
+
+class UnknownUnitError(AntqError, LookupError):
+    """
+    A code that names no unit or organisation of a registry (on the date asked).
+
+    Attributes:
+        code: The code looked up.
+    """
+
+    code: str
+
+    def __init__(self, code: str, reason: str) -> None:
+        """
+        Build the message from the attributes.
+        """
+        self.code = code
+        super().__init__(f"{code!r}: {reason}")
+
+
+@attrs.frozen
+class LoadProblem:
+    """
+    One problem found while loading a dataset.
+
+    Attributes:
+        location: Where the problem is, as a JSONPath (``$.tips[3].received_on``).
+        value: The offending value as read, or ``None`` when a key is missing.
+        reason: What is wrong, naming the rule.
+    """
+
+    location: str
+    value: object
+    reason: str
+
+    def __str__(self) -> str:
+        """
+        Return ``location: reason (value: ...)``.
+        """
+        return f"{self.location}: {self.reason} (value: {self.value!r})"
+
+
+class DatasetLoadError(AntqError, ValueError):
+    """
+    A dataset that cannot be loaded, with every problem found in it.
+
+    Attributes:
+        source: The file name or other name of the input, if known.
+        problems: Every problem found, each located.
+    """
+
+    source: str | None
+    problems: tuple[LoadProblem, ...]
+
+    def __init__(self, problems: Sequence[LoadProblem], *, source: str | None = None) -> None:
+        """
+        Build the message from the attributes.
+        """
+        self.source = source
+        self.problems = tuple(problems)
+        where = f" in {source}" if source else ""
+        lines = [f"{len(self.problems)} problem(s){where}:"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        super().__init__("\n".join(lines))
