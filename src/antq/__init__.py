@@ -11,6 +11,7 @@ from antq.errors import (
     InvalidValueError,
     LoadProblem,
     RegistryError,
+    RegistryProblem,
     UnknownUnitError,
 )
 from antq.groups import ModelGroup, ModelGroupKind
@@ -55,6 +56,7 @@ __all__ = [
     "OrganisationKind",
     "Period",
     "RegistryError",
+    "RegistryProblem",
     "ReintegrationCase",
     "ReintegrationCategory",
     "SchoolLevel",

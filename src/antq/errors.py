@@ -21,6 +21,7 @@ __all__ = [
     "InvalidValueError",
     "LoadProblem",
     "RegistryError",
+    "RegistryProblem",
     "UnknownUnitError",
 ]
 
@@ -62,6 +63,32 @@ class InvalidValueError(AntqError, ValueError, TypeError):
         super().__init__(msg)
 
 
+@attrs.frozen
+class RegistryProblem:
+    """
+    One reason why units and organisations cannot form a registry.
+
+    Attributes:
+        section: ``"units"`` or ``"organisations"``: which input holds the record.
+        index: The record's position in that input, from 0.
+        code: The record's code.
+        field: The field at fault (``code``, ``parent_code`` or ``unit_code``).
+        reason: What is wrong.
+    """
+
+    section: str
+    index: int
+    code: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        """
+        Return ``section[index].field (code): reason``.
+        """
+        return f"{self.section}[{self.index}].{self.field} ({self.code}): {self.reason}"
+
+
 class RegistryError(AntqError, ValueError):
     """
     A set of units and organisations that cannot form a registry.
@@ -69,18 +96,18 @@ class RegistryError(AntqError, ValueError):
     Every problem found is listed, not only the first.
 
     Attributes:
-        problems: One ``(code, reason)`` pair per problem, in the order of the input.
+        problems: Every problem, in the order of the input.
     """
 
-    problems: tuple[tuple[str, str], ...]
+    problems: tuple[RegistryProblem, ...]
 
-    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, problems: Sequence[RegistryProblem]) -> None:
         """
         Build the message from the attributes.
         """
         self.problems = tuple(problems)
         lines = [f"{len(self.problems)} problem(s) in the unit registry:"]
-        lines.extend(f"  {code}: {reason}" for code, reason in self.problems)
+        lines.extend(f"  {problem}" for problem in self.problems)
         super().__init__("\n".join(lines))
 
 

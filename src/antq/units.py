@@ -19,7 +19,7 @@ import attrs
 
 from antq import _validation as v
 from antq._enums import LabelledEnum
-from antq.errors import RegistryError, UnknownUnitError
+from antq.errors import RegistryError, RegistryProblem, UnknownUnitError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -409,24 +409,11 @@ class UnitRegistry:
         """
         Index the units and check the hierarchy, collecting every problem.
         """
-        problems: list[tuple[str, str]] = []
-        by_code: dict[str, Unit] = {}
-        for unit in self.units:
-            if unit.code in by_code:
-                problems.append((unit.code, "duplicate unit code"))
-            else:
-                by_code[unit.code] = unit
-        organisations: dict[str, Organisation] = {}
-        for organisation in self.organisations:
-            if organisation.code in organisations or organisation.code in by_code:
-                problems.append((organisation.code, "duplicate code"))
-            else:
-                organisations[organisation.code] = organisation
-            if organisation.unit_code not in by_code:
-                problems.append((organisation.code, f"unknown unit {organisation.unit_code!r}"))
+        by_code, problems = _index_units(self.units)
+        organisations, organisation_problems = _index_organisations(self.organisations, by_code)
+        problems.extend(organisation_problems)
         children: dict[str, list[Unit]] = {}
         for unit in by_code.values():
-            problems.extend(_parent_problems(unit, by_code))
             if unit.parent_code is not None:
                 children.setdefault(unit.parent_code, []).append(unit)
         if problems:
@@ -608,29 +595,65 @@ class UnitRegistry:
         )
 
 
-def _parent_problems(unit: Unit, by_code: Mapping[str, Unit]) -> Iterator[tuple[str, str]]:
+def _index_units(units: tuple[Unit, ...]) -> tuple[dict[str, Unit], list[RegistryProblem]]:
     """
-    Yield what is wrong with the link from *unit* to its parent.
+    Index the units by code and list what is wrong with codes and parent links.
+    """
+    problems: list[RegistryProblem] = []
+    by_code: dict[str, Unit] = {}
+    for index, unit in enumerate(units):
+        if unit.code in by_code:
+            problems.append(
+                RegistryProblem("units", index, unit.code, "code", "duplicate unit code")
+            )
+        else:
+            by_code[unit.code] = unit
+    for index, unit in enumerate(units):
+        reason = _parent_problem(unit, by_code)
+        if reason is not None and by_code[unit.code] is unit:
+            problems.append(RegistryProblem("units", index, unit.code, "parent_code", reason))
+    return by_code, problems
+
+
+def _index_organisations(
+    organisations: tuple[Organisation, ...], units: Mapping[str, Unit]
+) -> tuple[dict[str, Organisation], list[RegistryProblem]]:
+    """
+    Index the organisations by code and list what is wrong with codes and units.
+    """
+    problems: list[RegistryProblem] = []
+    by_code: dict[str, Organisation] = {}
+    for index, organisation in enumerate(organisations):
+        code = organisation.code
+        if code in by_code or code in units:
+            problems.append(RegistryProblem("organisations", index, code, "code", "duplicate code"))
+        else:
+            by_code[code] = organisation
+        if organisation.unit_code not in units:
+            reason = f"unknown unit {organisation.unit_code!r}"
+            problems.append(RegistryProblem("organisations", index, code, "unit_code", reason))
+    return by_code, problems
+
+
+def _parent_problem(unit: Unit, by_code: Mapping[str, Unit]) -> str | None:
+    """
+    Return what is wrong with the link from *unit* to its parent, if anything.
     """
     if unit.parent_code is None:
-        return
+        return None
     parent = by_code.get(unit.parent_code)
     if parent is None:
-        yield unit.code, f"unknown parent unit {unit.parent_code!r}"
-        return
+        return f"unknown parent unit {unit.parent_code!r}"
     if _in_cycle(unit, by_code):
-        yield unit.code, "the chain of parent units comes back to this unit (a cycle)"
-        return
+        return "the chain of parent units comes back to this unit (a cycle)"
     allowed = _PARENT_LEVELS[unit.level]
     if parent.level not in allowed:
         expected = " or ".join(sorted(level.value for level in allowed))
-        yield (
-            unit.code,
-            (
-                f"a {unit.level.value} sits under a {expected}, "
-                f"not under the {parent.level.value} {parent.code!r}"
-            ),
+        return (
+            f"a {unit.level.value} sits under a {expected}, "
+            f"not under the {parent.level.value} {parent.code!r}"
         )
+    return None
 
 
 def _in_cycle(unit: Unit, by_code: Mapping[str, Unit]) -> bool:
