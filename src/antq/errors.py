@@ -146,8 +146,10 @@ class LoadProblem:
 
     def __str__(self) -> str:
         """
-        Return ``location: reason (value: ...)``.
+        Return ``location: reason (value: ...)``; no value is shown when there is none.
         """
+        if self.value is None:
+            return f"{self.location}: {self.reason}"
         return f"{self.location}: {self.reason} (value: {self.value!r})"
 
 
