@@ -100,7 +100,11 @@ def _check(path: str) -> int:
         line = f"  {_SECTION_TITLES[section]}: {count}"
         if section == "units" and count:
             levels = Counter(unit.level for unit in dataset.registry.units)
-            parts = [f"{levels[level]} {level.value}" for level in UnitLevel if levels[level]]
+            parts = [
+                f"{levels[level]} {level.value}{'' if levels[level] == 1 else 's'}"
+                for level in UnitLevel
+                if levels[level]
+            ]
             line += f" ({', '.join(parts)})"
         print(line)
     return EXIT_OK
