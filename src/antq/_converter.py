@@ -17,6 +17,7 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -24,7 +25,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from antq._validation import PROTECTED
 from antq.errors import InvalidValueError, LoadProblem
@@ -126,6 +127,18 @@ def _tuple_hook(
     return structure
 
 
+def _attrs_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, type], T]:
+    inner = make_dict_structure_fn(cls, converter)
+
+    def structure(value: object, target: type) -> T:
+        if not isinstance(value, dict):
+            msg = f"expected an object, found {_json_type(value)}"
+            raise _StrictTypeError(msg)
+        return inner(value, target)
+
+    return structure
+
+
 def _make_converter(*, include_informants: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True,
@@ -143,6 +156,7 @@ def _make_converter(*, include_informants: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda cls: _tuple_hook(cls, converter)
     )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_hook(cls, converter))
     if not include_informants:
         converter.register_unstructure_hook(
             TipRecord,

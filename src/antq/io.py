@@ -134,8 +134,12 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
         if key not in _KEYS
     ]
     problems.extend(_header_problems(document))
-    period, period_problems = _converter.structure(document.get("period"), Period, "$.period")
-    problems.extend(period_problems)
+    period = None
+    if "period" in document:
+        period, period_problems = _converter.structure(document["period"], Period, "$.period")
+        problems.extend(period_problems)
+    else:
+        problems.append(LoadProblem("$.period", None, "required key is missing"))
     sections: dict[str, list[Any]] = {}
     for name, cls in SECTIONS:
         records: list[Any]
