@@ -38,6 +38,7 @@ __all__: list[str] = []
 
 T = TypeVar("T")
 
+_UNKNOWN_KEY = "unknown key"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -187,7 +188,13 @@ def structure(value: object, cls: type[T], location: str) -> tuple[T | None, lis
     try:
         return converter().structure(value, cls), []
     except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
-        return None, list(_problems(error, location, value))
+        problems = list(_problems(error, location, value))
+    if isinstance(value, dict) and all(p.reason == _UNKNOWN_KEY for p in problems):
+        # Unknown keys alone do not hide the record's own rules: check it without them.
+        known = {field.name for field in attrs.fields(cls)}  # type: ignore[arg-type]
+        _, more = structure({k: v for k, v in value.items() if k in known}, cls, location)
+        problems.extend(more)
+    return None, problems
 
 
 def _problems(error: BaseException, location: str, value: object) -> Iterator[LoadProblem]:
@@ -207,7 +214,7 @@ def _problems(error: BaseException, location: str, value: object) -> Iterator[Lo
             yield from _problems(inner, location, value)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields):
-            yield LoadProblem(f"{location}.{key}", _child(value, key), "unknown key")
+            yield LoadProblem(f"{location}.{key}", _child(value, key), _UNKNOWN_KEY)
     elif isinstance(error, InvalidValueError):
         where = f"{location}.{error.field}"
         raw = error.value if error.value == PROTECTED else _child(value, error.field, error.value)

@@ -1,0 +1,193 @@
+"""
+Tests for the command line (antq.cli).
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+from typing import TYPE_CHECKING
+
+import pytest
+
+import antq
+from antq.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+EXAMPLE = "examples/bac-kan-city-2016-2018.json"
+
+
+def write(path: Path, document: object) -> str:
+    """
+    Write *document* as JSON to *path* and return the path as text.
+    """
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+class TestVersion:
+    """
+    ``antq --version`` prints the version.
+    """
+
+    def test_prints_the_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The version line names the package and its version, and the exit code is 0.
+        """
+        code = main(["--version"])
+
+        assert (0, f"antq {antq.__version__}\n") == (code, capsys.readouterr().out)
+
+    def test_help_exits_zero(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--help`` prints the usage and succeeds.
+        """
+        code = main(["--help"])
+
+        assert (0, True) == (code, "usage: antq" in capsys.readouterr().out)
+
+
+class TestUsage:
+    """
+    Wrong arguments exit with 2 and one error line, never a traceback.
+    """
+
+    @pytest.mark.parametrize(
+        "argv",
+        [[], ["check"], ["frobnicate"], ["check", "a.json", "b.json"], ["--nope"]],
+        ids=["nothing", "no-file", "unknown-command", "two-files", "unknown-option"],
+    )
+    def test_wrong_arguments_exit_2(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The exit code is 2 and stderr ends with an ``antq: error:`` line.
+        """
+        code = main(argv)
+
+        last_line = capsys.readouterr().err.splitlines()[-1]
+        assert (2, True) == (code, last_line.startswith("antq: error: "))
+
+    def test_runs_as_a_module(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        ``python -m antq`` runs the same command line and exits with its code.
+        """
+        monkeypatch.setattr("sys.argv", ["antq", "--version"])
+
+        with pytest.raises(SystemExit) as caught:
+            runpy.run_module("antq", run_name="__main__", alter_sys=True)
+
+        assert (0, f"antq {antq.__version__}\n") == (caught.value.code, capsys.readouterr().out)
+
+
+class TestCheck:
+    """
+    ``antq check FILE`` loads a dataset and says what it holds.
+    """
+
+    def test_valid_file_prints_its_counts(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The bundled example loads; the output gives the period and the count of each kind.
+        """
+        code = main(["check", EXAMPLE])
+
+        expected = (
+            f"{EXAMPLE}: a valid dataset\n"
+            "  period: 2016-01-01..2018-05-31\n"
+            "  units: 183 (1 province, 1 district, 8 communes, 173 hamlets)\n"
+            "  organisations: 0\n"
+            "  campaigns: 1\n"
+            "  mobilisation sessions: 240\n"
+            "  tips: 9921\n"
+            "  model groups: 215\n"
+            "  reintegration cases: 0\n"
+        )
+        assert (0, expected) == (code, capsys.readouterr().out)
+
+    def test_an_empty_dataset_prints_zero_units(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A dataset with no records is valid and counts nothing.
+        """
+        period = {"start": "2017-01-01", "end": "2017-12-31"}
+        path = write(tmp_path / "empty.json", {"format_version": 1, "period": period})
+
+        code = main(["check", path])
+
+        assert (0, True) == (code, "  units: 0\n" in capsys.readouterr().out)
+
+    def test_invalid_file_exits_1_with_located_problems(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Every problem is printed on stderr with its location; nothing on stdout.
+        """
+        document = {
+            "format_version": 1,
+            "period": {"start": "2017-01-01", "end": "2017-12-31"},
+            "units": [{"code": "6", "name": "Bắc Kạn", "kind": "province", "x": 1}],
+        }
+        path = write(tmp_path / "bad.json", document)
+
+        code = main(["check", path])
+
+        output = capsys.readouterr()
+        expected_err = (
+            f"antq: {path} is not a valid dataset.\n"
+            f"2 problem(s) in {path}:\n"
+            "  $.units[0].x: unknown key (value: 1)\n"
+            "  $.units[0].code: a province code is 2 digits (value: '6')\n"
+        )
+        assert (1, "", expected_err) == (code, output.out, output.err)
+
+    def test_missing_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A file that cannot be read is a usage problem, reported in one line.
+        """
+        path = str(tmp_path / "missing.json")
+
+        code = main(["check", path])
+
+        expected = f"antq: error: cannot read {path}: No such file or directory\n"
+        assert (2, expected) == (code, capsys.readouterr().err)
+
+    def test_a_directory_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A directory given as the file cannot be read.
+        """
+        code = main(["check", str(tmp_path)])
+
+        assert (2, True) == (code, "cannot read" in capsys.readouterr().err)
+
+    def test_never_prints_an_informant(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Neither the summary nor the problems of a file repeat an informant's identity.
+        """
+        marker = "MARKER-IDENTITY"
+        tip = {
+            "id": "T1",
+            "received_on": "2017-01-10",
+            "receiving_unit_code": "06",
+            "channel": "phone",
+            "informant": {"full_name": marker, "contact": marker, "address": " "},
+        }
+        document = {
+            "format_version": 1,
+            "period": {"start": "2017-01-01", "end": "2017-12-31"},
+            "units": [{"code": "06", "name": "Bắc Kạn", "kind": "province"}],
+            "tips": [tip],
+        }
+        path = write(tmp_path / "informant.json", document)
+        main(["check", path])
+        tip["informant"] = {"full_name": marker}
+        main(["check", write(tmp_path / "good.json", document)])
+
+        output = capsys.readouterr()
+        assert (False, False) == (marker in output.out, marker in output.err)
