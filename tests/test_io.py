@@ -364,6 +364,21 @@ class TestStrictness:
         ]
         assert expected == [problem.location for problem in load_problems(document)]
 
+    def test_reports_unknown_keys_beside_the_record_rules(self) -> None:
+        """
+        A record with an unknown key is still checked against its own rules.
+        """
+        document = changed(put("tips.0.extensions.0.note", "x"))
+        put("tips.0.remark", "y")(document)
+        put("tips.0.assessed_on", "2016-01-01")(document)
+
+        expected = [
+            "$.tips[0].extensions[0].note",
+            "$.tips[0].remark",
+            "$.tips[0].assessed_on",
+        ]
+        assert expected == [problem.location for problem in load_problems(document)]
+
     def test_reports_the_offending_value_as_read(self) -> None:
         """
         A problem carries the raw value found in the file.

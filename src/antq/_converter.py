@@ -140,9 +140,9 @@ def _attrs_hook(cls: type[T], converter: cattrs.Converter) -> Callable[[object, 
     return structure
 
 
-def _make_converter(*, include_informants: bool) -> cattrs.Converter:
+def _make_converter(*, include_informants: bool, forbid_extra_keys: bool) -> cattrs.Converter:
     converter = cattrs.Converter(
-        forbid_extra_keys=True,
+        forbid_extra_keys=forbid_extra_keys,
         omit_if_default=True,
         detailed_validation=True,
         unstruct_collection_overrides={tuple: list},
@@ -172,11 +172,15 @@ def _make_converter(*, include_informants: bool) -> cattrs.Converter:
 
 
 @cache
-def converter(*, include_informants: bool = False) -> cattrs.Converter:
+def converter(
+    *, include_informants: bool = False, forbid_extra_keys: bool = True
+) -> cattrs.Converter:
     """
     Return the converter; it writes informant identities only when asked by name.
     """
-    return _make_converter(include_informants=include_informants)
+    return _make_converter(
+        include_informants=include_informants, forbid_extra_keys=forbid_extra_keys
+    )
 
 
 def structure(value: object, cls: type[T], location: str) -> tuple[T | None, list[LoadProblem]]:
@@ -189,11 +193,12 @@ def structure(value: object, cls: type[T], location: str) -> tuple[T | None, lis
         return converter().structure(value, cls), []
     except Exception as error:  # noqa: BLE001 - every failure becomes a located problem
         problems = list(_problems(error, location, value))
-    if isinstance(value, dict) and all(p.reason == _UNKNOWN_KEY for p in problems):
+    if all(problem.reason == _UNKNOWN_KEY for problem in problems):
         # Unknown keys alone do not hide the record's own rules: check it without them.
-        known = {field.name for field in attrs.fields(cls)}  # type: ignore[arg-type]
-        _, more = structure({k: v for k, v in value.items() if k in known}, cls, location)
-        problems.extend(more)
+        try:
+            converter(forbid_extra_keys=False).structure(value, cls)
+        except Exception as error:  # noqa: BLE001
+            problems.extend(_problems(error, location, value))
     return None, problems
 
 
