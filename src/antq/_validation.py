@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from antq.errors import InvalidValueError
 
@@ -25,7 +25,7 @@ __all__: list[str] = []
 LOCAL_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
 
 
-def refuse(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> None:
+def refuse(instance: object, attribute: attrs.Attribute[Any], value: object, rule: str) -> NoReturn:
     """
     Raise the error that names the class, the field, the value and the rule.
     """
@@ -128,7 +128,7 @@ def member_of(
             return
         if not isinstance(value, enum):
             known = ", ".join(repr(member.value) for member in enum)
-            refuse(instance, attribute, value, f"must be a {enum.__name__}, one of {known}")
+            refuse(instance, attribute, value, f"must be a member of {enum.__name__}: {known}")
 
     return check
 
@@ -144,7 +144,7 @@ def instance_of(
         if value is None and optional:
             return
         if not isinstance(value, cls):
-            refuse(instance, attribute, value, f"must be a {cls.__name__}")
+            refuse(instance, attribute, value, f"must be of type {cls.__name__}")
 
     return check
 
@@ -159,7 +159,6 @@ def tuple_of(
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
             refuse(instance, attribute, value, f"must be a tuple of {cls.__name__}")
-            return
         for index, item in enumerate(value):
             if not isinstance(item, cls):
                 refuse(
@@ -202,6 +201,10 @@ def protected(
         try:
             validator(instance, attribute, value)
         except InvalidValueError as error:
-            raise InvalidValueError(error.owner, error.field, PROTECTED, error.rule) from None
+            refused = error
+        else:
+            return
+        # Raised outside the except block, so the refused value is not kept as context.
+        raise InvalidValueError(refused.owner, refused.field, PROTECTED, refused.rule)
 
     return check

@@ -68,7 +68,7 @@ class Period:
         Raises:
             antq.errors.InvalidValueError: When *quarter* is not 1 to 4.
         """
-        if quarter not in {1, 2, 3, 4}:
+        if type(quarter) is not int or quarter not in {1, 2, 3, 4}:
             raise InvalidValueError("Period", "quarter", quarter, "a quarter is 1 to 4")
         first = 3 * quarter - 2
         return cls(dt.date(year, first, 1), _last_day(year, first + 2))
@@ -81,7 +81,7 @@ class Period:
         Raises:
             antq.errors.InvalidValueError: When *month* is not 1 to 12.
         """
-        if month not in range(1, 13):
+        if type(month) is not int or month not in range(1, 13):
             raise InvalidValueError("Period", "month", month, "a month is 1 to 12")
         return cls(dt.date(year, month, 1), _last_day(year, month))
 
@@ -100,6 +100,8 @@ class Period:
         first, sep, last = text.strip().partition("..")
         start = _parse_part(text, first)
         end = _parse_part(text, last) if sep else start
+        if end.end < start.start:
+            raise InvalidValueError("Period", "text", text, "a period cannot end before it starts")
         return cls(start.start, end.end)
 
     def __str__(self) -> str:
@@ -127,7 +129,7 @@ class Period:
         """
         ``day in period`` is :meth:`contains`.
         """
-        if not isinstance(other, dt.date | Period):
+        if type(other) is not dt.date and not isinstance(other, Period):
             return False
         return self.contains(other)
 
@@ -156,7 +158,7 @@ def _parse_part(text: str, part: str) -> Period:
             return Period(day, day)
         if match["month"]:
             return Period.month(year, int(match["month"]))
+        return Period.year(year)
     except ValueError as error:
         reason = error.rule if isinstance(error, InvalidValueError) else str(error)
         raise InvalidValueError("Period", "text", text, f"not a calendar date: {reason}") from None
-    return Period.year(year)

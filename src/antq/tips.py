@@ -270,7 +270,7 @@ class TipRecord:
     informant: Informant | None = attrs.field(
         default=None,
         repr=False,
-        validator=v.instance_of(Informant, optional=True),
+        validator=v.protected(v.instance_of(Informant, optional=True)),
         kw_only=True,
     )
 

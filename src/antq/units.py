@@ -428,7 +428,10 @@ class UnitRegistry:
 
     def __eq__(self, other: object) -> bool:
         """
-        Two registries are equal when they hold the same units and organisations.
+        Two registries are equal when they hold the same units and organisations, in order.
+
+        Order matters as it does for tuples: a registry keeps the order it was given,
+        which is the order look-ups such as :meth:`children` return.
         """
         if not isinstance(other, UnitRegistry):
             return NotImplemented
@@ -450,7 +453,9 @@ class UnitRegistry:
         """
         Tell whether *code* names a unit or an organisation of the registry.
         """
-        return code in self._by_code or code in self._organisations_by_code
+        return isinstance(code, str) and (
+            code in self._by_code or code in self._organisations_by_code
+        )
 
     def __iter__(self) -> Iterator[Unit]:
         """
@@ -599,18 +604,19 @@ def _index_units(units: tuple[Unit, ...]) -> tuple[dict[str, Unit], list[Registr
     """
     Index the units by code and list what is wrong with codes and parent links.
     """
-    problems: list[RegistryProblem] = []
     by_code: dict[str, Unit] = {}
+    first_index: dict[str, int] = {}
     for index, unit in enumerate(units):
-        if unit.code in by_code:
-            problems.append(
-                RegistryProblem("units", index, unit.code, "code", "duplicate unit code")
-            )
-        else:
-            by_code[unit.code] = unit
+        by_code.setdefault(unit.code, unit)
+        first_index.setdefault(unit.code, index)
+    problems: list[RegistryProblem] = []
     for index, unit in enumerate(units):
+        if first_index[unit.code] != index:
+            duplicate = "duplicate unit code"
+            problems.append(RegistryProblem("units", index, unit.code, "code", duplicate))
+            continue
         reason = _parent_problem(unit, by_code)
-        if reason is not None and by_code[unit.code] is unit:
+        if reason is not None:
             problems.append(RegistryProblem("units", index, unit.code, "parent_code", reason))
     return by_code, problems
 

@@ -1,0 +1,252 @@
+"""
+Tests for antq.dataset: the container of a unit's records for a period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+
+from antq import (
+    Campaign,
+    CampaignKind,
+    Informant,
+    InvalidValueError,
+    MobilisationSession,
+    ModelGroup,
+    ModelGroupKind,
+    MovementDataset,
+    Organisation,
+    OrganisationKind,
+    Period,
+    ReintegrationCase,
+    ReintegrationCategory,
+    TipAssessment,
+    TipChannel,
+    TipRecord,
+    Unit,
+    UnitKind,
+    UnitRegistry,
+)
+from antq import _validation as v
+
+D = dt.date
+YEAR = Period.year(2017)
+REGISTRY = UnitRegistry(
+    [
+        Unit("06", "Bắc Kạn", UnitKind.PROVINCE),
+        Unit("058", "Bắc Kạn", UnitKind.PROVINCIAL_CITY, parent_code="06"),
+        Unit("01840", "Đức Xuân", UnitKind.WARD, parent_code="058"),
+    ],
+    organisations=[
+        Organisation("THPT-BK", "Trường THPT", OrganisationKind.SCHOOL, unit_code="01840")
+    ],
+)
+CAMPAIGN = Campaign(
+    "NH-2017", CampaignKind.FESTIVAL_DAY, "Ngày hội 2017", Period.month(2017, 8), "058"
+)
+SESSIONS = (
+    MobilisationSession(
+        "B-001", D(2017, 8, 19), "01840", CampaignKind.PROPAGANDA, participant_turns=120
+    ),
+    MobilisationSession(
+        "B-002", D(2017, 8, 20), "THPT-BK", CampaignKind.LAUNCH, participant_turns=80
+    ),
+)
+TIPS = (
+    TipRecord("TIP-1", D(2017, 8, 19), "01840", TipChannel.FORM, session_id="B-001"),
+    TipRecord(
+        "TIP-2",
+        D(2017, 8, 21),
+        "01840",
+        TipChannel.PHONE,
+        assessment=TipAssessment.VALUABLE,
+        assessed_on=D(2017, 8, 22),
+        informant=Informant("Nguyễn Văn A", contact="0912 345 678"),
+    ),
+    TipRecord("TIP-3", D(2017, 9, 2), "01840", TipChannel.MAILBOX),
+)
+GROUP = ModelGroup("MH-001", ModelGroupKind.MEDIATION_GROUP, "Tổ hòa giải", "01840", D(2015, 1, 1))
+CASE = ReintegrationCase("RC-0001", ReintegrationCategory.PARDONED, "01840", YEAR)
+
+EMPTY = MovementDataset(YEAR, REGISTRY)
+FULL = MovementDataset(
+    YEAR,
+    REGISTRY,
+    campaigns=[CAMPAIGN],
+    sessions=list(SESSIONS),
+    tips=list(TIPS),
+    model_groups=[GROUP],
+    reintegration_cases=[CASE],
+)
+
+
+class TestRecordCounts:
+    """
+    How many records of each kind a dataset holds.
+    """
+
+    def test_counts_every_section_of_an_empty_dataset(self) -> None:
+        """
+        A dataset with units only counts them and zero records elsewhere.
+        """
+        expected = {
+            "units": 3,
+            "organisations": 1,
+            "campaigns": 0,
+            "sessions": 0,
+            "tips": 0,
+            "model_groups": 0,
+            "reintegration_cases": 0,
+        }
+        assert expected == EMPTY.record_counts()
+
+    def test_counts_the_records_of_each_section(self) -> None:
+        """
+        Each section is counted on its own.
+        """
+        expected = {
+            "units": 3,
+            "organisations": 1,
+            "campaigns": 1,
+            "sessions": 2,
+            "tips": 3,
+            "model_groups": 1,
+            "reintegration_cases": 1,
+        }
+        assert expected == FULL.record_counts()
+
+    def test_keys_follow_the_sections_of_the_dataset_file(self) -> None:
+        """
+        The keys come in the order of the sections of the dataset file.
+        """
+        expected = [
+            "units",
+            "organisations",
+            "campaigns",
+            "sessions",
+            "tips",
+            "model_groups",
+            "reintegration_cases",
+        ]
+        assert expected == list(FULL.record_counts())
+
+
+class TestSections:
+    """
+    The sections of records a dataset holds.
+    """
+
+    def test_sections_are_empty_by_default(self) -> None:
+        """
+        Without records, every section is an empty tuple.
+        """
+        expected = ((), (), (), (), ())
+        actual = (
+            EMPTY.campaigns,
+            EMPTY.sessions,
+            EMPTY.tips,
+            EMPTY.model_groups,
+            EMPTY.reintegration_cases,
+        )
+        assert expected == actual
+
+    def test_converts_lists_to_tuples(self) -> None:
+        """
+        Records given as lists are kept as tuples, in the order given.
+        """
+        expected = ((CAMPAIGN,), SESSIONS, TIPS, (GROUP,), (CASE,))
+        actual = (
+            FULL.campaigns,
+            FULL.sessions,
+            FULL.tips,
+            FULL.model_groups,
+            FULL.reintegration_cases,
+        )
+        assert expected == actual
+
+    def test_converts_generators_to_tuples(self) -> None:
+        """
+        Records given by a generator are kept as a tuple.
+        """
+        dataset = attrs.evolve(EMPTY, tips=(tip for tip in TIPS))
+        assert TIPS == dataset.tips
+
+    def test_equal_when_holding_the_same_records(self) -> None:
+        """
+        Two datasets built from the same records are equal, whatever iterables held them.
+        """
+        twin = MovementDataset(
+            YEAR,
+            REGISTRY,
+            campaigns=(CAMPAIGN,),
+            sessions=SESSIONS,
+            tips=TIPS,
+            model_groups=(GROUP,),
+            reintegration_cases=(CASE,),
+        )
+        assert FULL == twin
+
+    def test_repr_never_shows_an_informant(self) -> None:
+        """
+        The repr of a whole dataset keeps informants protected.
+        """
+        expected = (False, False)
+        assert expected == ("Nguyễn Văn A" in repr(FULL), "0912 345 678" in repr(FULL))
+
+
+INVALID_DATASETS: list[tuple[str, dict[str, Any], str, str]] = [
+    ("period-as-text", {"period": "2017"}, "period", "must be of type Period"),
+    ("period-none", {"period": None}, "period", "must be of type Period"),
+    ("registry-as-units", {"registry": REGISTRY.units}, "registry", "must be of type UnitRegistry"),
+    (
+        "session-among-campaigns",
+        {"campaigns": [CAMPAIGN, SESSIONS[0]]},
+        "campaigns",
+        "item 1 is MobilisationSession, not Campaign",
+    ),
+    ("tip-among-sessions", {"sessions": [TIPS[0]]}, "sessions", "item 0 is TipRecord, not"),
+    ("dict-among-tips", {"tips": [{"id": "TIP-1"}]}, "tips", "item 0 is dict, not TipRecord"),
+    ("case-among-groups", {"model_groups": [CASE]}, "model_groups", "item 0 is ReintegrationCase"),
+    (
+        "group-among-cases",
+        {"reintegration_cases": [GROUP]},
+        "reintegration_cases",
+        "item 0 is ModelGroup, not ReintegrationCase",
+    ),
+    ("text-as-tips", {"tips": "TIP-1"}, "tips", "item 0 is str, not TipRecord"),
+]
+
+
+class TestDatasetValidation:
+    """
+    The types a dataset's fields must have.
+    """
+
+    @pytest.mark.parametrize(
+        ("changes", "field", "rule"),
+        [row[1:] for row in INVALID_DATASETS],
+        ids=[row[0] for row in INVALID_DATASETS],
+    )
+    def test_refuses_a_field_of_the_wrong_type(
+        self, changes: dict[str, Any], field: str, rule: str
+    ) -> None:
+        """
+        A dataset refuses a field of the wrong type, naming the field and the rule.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(FULL, **changes)
+        expected = (field, True)
+        assert expected == (info.value.field, rule in str(info.value))
+
+    def test_section_validator_refuses_a_value_that_is_not_a_tuple(self) -> None:
+        """
+        The section check refuses a list; the constructor never passes one, as it converts.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            v.tuple_of(TipRecord)(FULL, attrs.fields(MovementDataset).tips, list(TIPS))
+        expected = ("tips", "must be a tuple of TipRecord")
+        assert expected == (info.value.field, info.value.rule)
