@@ -97,7 +97,7 @@ def units() -> tuple[list[Unit], list[Unit]]:
         Unit("06", "Bắc Kạn", UnitKind.PROVINCE),
         Unit("058", "Bắc Kạn", UnitKind.PROVINCIAL_CITY, parent_code="06"),
     ]
-    hamlets = []
+    hamlets: list[Unit] = []
     for code, name, kind, count in COMMUNES:
         found.append(Unit(code, name, kind, parent_code="058"))
         is_ward = kind is UnitKind.WARD

@@ -217,7 +217,7 @@ INVALID_DATASETS: list[tuple[str, dict[str, Any], str, str]] = [
         "reintegration_cases",
         "item 0 is ModelGroup, not ReintegrationCase",
     ),
-    ("text-as-tips", {"tips": "TIP-1"}, "tips", "item 0 is str, not TipRecord"),
+    ("text-as-tips", {"tips": "TIP-1"}, "tips", "must be a sequence of records"),
 ]
 
 
@@ -250,3 +250,38 @@ class TestDatasetValidation:
             v.tuple_of(TipRecord)(FULL, attrs.fields(MovementDataset).tips, list(TIPS))
         expected = ("tips", "must be a tuple of TipRecord")
         assert expected == (info.value.field, info.value.rule)
+
+
+class TestSectionConversion:
+    """
+    Sections are converted to tuples; what holds no records is refused by name.
+    """
+
+    @pytest.mark.parametrize(
+        ("section", "value"),
+        [
+            ("tips", None),
+            ("sessions", "S1"),
+            ("campaigns", {"id": "C1"}),
+            ("model_groups", 5),
+            ("reintegration_cases", b"R1"),
+        ],
+        ids=["none", "string", "mapping", "number", "bytes"],
+    )
+    def test_refuses_a_section_that_is_no_sequence(self, section: str, value: Any) -> None:
+        """
+        The refusal is an ``InvalidValueError`` naming the section.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            MovementDataset(YEAR, REGISTRY, **{section: value})
+        expected = ("MovementDataset", section)
+        assert expected == (info.value.owner, info.value.field)
+
+    def test_refuses_units_that_are_no_sequence(self) -> None:
+        """
+        A registry built from ``None`` names its ``units`` field.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            UnitRegistry(None)  # type: ignore[arg-type]
+        expected = ("UnitRegistry", "units")
+        assert expected == (info.value.owner, info.value.field)

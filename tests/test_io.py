@@ -9,7 +9,9 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
+from hypothesis import given, settings
 
 from antq import (
     DatasetLoadError,
@@ -33,6 +35,7 @@ from antq.io import (
     load_dataset,
     loads_dataset,
 )
+from antq.testing import datasets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -595,3 +598,47 @@ class TestInformantProtection:
 
         assert TipRecord is type(dataset.tips[0])
         assert dataset.tips[0].is_anonymous
+
+
+class TestRoundTripProperties:
+    """
+    Every generated dataset survives the JSON format.
+    """
+
+    @given(datasets())
+    @settings(max_examples=50)
+    def test_every_dataset_round_trips_with_its_informants(self, dataset: MovementDataset) -> None:
+        """
+        Written with ``include_informants=True`` and read back, a dataset is unchanged.
+        """
+        assert dataset == loads_dataset(dumps_dataset(dataset, include_informants=True))
+
+    @given(datasets())
+    @settings(max_examples=50)
+    def test_every_dataset_round_trips_without_its_informants(
+        self, dataset: MovementDataset
+    ) -> None:
+        """
+        Written by default and read back, a dataset is unchanged but for its informants.
+        """
+        anonymous = attrs.evolve(
+            dataset, tips=[attrs.evolve(tip, informant=None) for tip in dataset.tips]
+        )
+
+        assert anonymous == loads_dataset(dumps_dataset(dataset))
+
+    @given(datasets(min_tips=1))
+    @settings(max_examples=50)
+    def test_no_informant_field_leaves_by_default(self, dataset: MovementDataset) -> None:
+        """
+        No informant's name, contact or address appears in the default document.
+        """
+        marked = attrs.evolve(
+            dataset,
+            tips=[
+                attrs.evolve(tip, informant=Informant(MARKER, contact=MARKER, address=MARKER))
+                for tip in dataset.tips
+            ],
+        )
+
+        assert MARKER not in dumps_dataset(marked)

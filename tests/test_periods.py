@@ -318,6 +318,14 @@ class TestContains:
     Whether a day or a period lies inside a period.
     """
 
+    def test_contains_refuses_a_date_with_a_time(self) -> None:
+        """
+        ``contains`` refuses a datetime: a period holds days, not moments.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            MARCH_2017.contains(dt.datetime(2017, 3, 15, 8, 0))  # noqa: DTZ001
+        assert "contains" == info.value.field
+
     def test_a_date_with_a_time_is_not_in_a_period(self) -> None:
         """
         ``in`` answers false for a datetime, which is not a calendar day.

@@ -871,7 +871,7 @@ class TestRegistryValue:
         ("changes", "field", "rule"),
         [
             ({"units": [PROVINCE, SCHOOL]}, "units", "item 1 is Organisation, not Unit"),
-            ({"units": "06"}, "units", "item 0 is str, not Unit"),
+            ({"units": "06"}, "units", "must be a sequence of records"),
             ({"organisations": [CITY]}, "organisations", "item 0 is Unit, not Organisation"),
         ],
         ids=["organisation-among-units", "text-as-units", "unit-among-organisations"],

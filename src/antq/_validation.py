@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from antq.errors import InvalidValueError
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
+T = TypeVar("T")
+
 #: Local identifiers: hamlets, organisations and every record id.
 LOCAL_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
 
@@ -30,6 +33,17 @@ def refuse(instance: object, attribute: attrs.Attribute[Any], value: object, rul
     Raise the error that names the class, the field, the value and the rule.
     """
     raise InvalidValueError(type(instance).__name__, attribute.name, value, rule)
+
+
+def as_tuple(value: Iterable[T], *, owner: str, field: str) -> tuple[T, ...]:
+    """
+    Return the items of *value* as a tuple; refuse what cannot be iterated.
+
+    Strings and mappings are refused too: they iterate, but never hold records.
+    """
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidValueError(owner, field, value, "must be a sequence of records")
+    return tuple(value)
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

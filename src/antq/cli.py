@@ -69,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Run the command line with *argv* (the process's arguments by default).
 
     Returns:
-        The exit code: 0 success, 1 an invalid dataset, 2 unreadable input or wrong
-        arguments.
+        The exit code, 0 for success, 1 for an invalid dataset, 2 for unreadable input
+        or wrong arguments.
     """
     parser = _parser()
     try:

@@ -23,23 +23,23 @@ __all__ = ["MovementDataset"]
 
 
 def _campaigns(records: Iterable[Campaign]) -> tuple[Campaign, ...]:
-    return tuple(records)
+    return v.as_tuple(records, owner="MovementDataset", field="campaigns")
 
 
 def _sessions(records: Iterable[MobilisationSession]) -> tuple[MobilisationSession, ...]:
-    return tuple(records)
+    return v.as_tuple(records, owner="MovementDataset", field="sessions")
 
 
 def _tips(records: Iterable[TipRecord]) -> tuple[TipRecord, ...]:
-    return tuple(records)
+    return v.as_tuple(records, owner="MovementDataset", field="tips")
 
 
 def _model_groups(records: Iterable[ModelGroup]) -> tuple[ModelGroup, ...]:
-    return tuple(records)
+    return v.as_tuple(records, owner="MovementDataset", field="model_groups")
 
 
 def _reintegration_cases(records: Iterable[ReintegrationCase]) -> tuple[ReintegrationCase, ...]:
-    return tuple(records)
+    return v.as_tuple(records, owner="MovementDataset", field="reintegration_cases")
 
 
 @attrs.frozen
@@ -47,9 +47,9 @@ class MovementDataset:
     """
     Everything a unit reports for a period: its units and the movement's records.
 
-    The dataset only holds records; what can be checked across records (references
-    that resolve, duplicate identifiers, dates inside the period) is checked by
-    validating the dataset, which reports every problem at once.
+    The dataset holds records; it checks only that each is of its type. Checks across
+    records (references that resolve, duplicate identifiers, dates inside the period)
+    are not made when a dataset is built.
 
     Args:
         period: The reporting period the dataset covers.

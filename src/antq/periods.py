@@ -120,9 +120,15 @@ class Period:
     def contains(self, other: dt.date | Period) -> bool:
         """
         Tell whether a day, or a whole period, lies inside this period.
+
+        Raises:
+            antq.errors.InvalidValueError: When *other* is neither a date nor a period
+                (a datetime is refused: a period holds days, not moments).
         """
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
+        if type(other) is not dt.date:
+            raise InvalidValueError("Period", "contains", other, "must be a date or a Period")
         return self.start <= other <= self.end
 
     def __contains__(self, other: object) -> bool:

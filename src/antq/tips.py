@@ -201,7 +201,7 @@ def _extensions(instance: TipRecord, attribute: attrs.Attribute[Any], value: obj
 
 
 def _extension_tuple(extensions: Iterable[TipExtension]) -> tuple[TipExtension, ...]:
-    return tuple(extensions)
+    return v.as_tuple(extensions, owner="TipRecord", field="extensions")
 
 
 _NOT_BEFORE_RECEIPT = "cannot be dated before the tip was received"

@@ -372,11 +372,11 @@ class Organisation:
 
 
 def _units(units: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(units)
+    return v.as_tuple(units, owner="UnitRegistry", field="units")
 
 
 def _organisations(organisations: Iterable[Organisation]) -> tuple[Organisation, ...]:
-    return tuple(organisations)
+    return v.as_tuple(organisations, owner="UnitRegistry", field="organisations")
 
 
 @attrs.frozen(eq=False)
@@ -592,7 +592,8 @@ class UnitRegistry:
 
         Raises:
             antq.errors.RegistryError: When a unit that exists on *day* has a parent
-                that does not.
+                that does not, or an organisation that takes part on *day* sits in a
+                unit that does not exist then.
         """
         return UnitRegistry(
             tuple(unit for unit in self.units if unit.exists_on(day)),

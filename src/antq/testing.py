@@ -1,0 +1,1010 @@
+"""
+Hypothesis strategies for antq's objects, for antq's own tests and for downstream projects.
+
+Every strategy builds valid values directly, without filtering: each generated object
+constructs without error, and every reference in a generated record resolves in the
+registry it was drawn for. Records are dated inside the period they were drawn for, and
+they refer only to units and organisations that exist on every day of it.
+
+The module ships with the ``testing`` extra (``pip install "antq[testing]"``). Once
+Hypothesis is imported, ``hypothesis.strategies.from_type`` builds antq's objects with
+these strategies too (``st.from_type(antq.TipRecord)``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import string
+import unicodedata
+from typing import TYPE_CHECKING, TypeAlias
+
+import attrs
+import hypothesis.strategies as st
+from hypothesis.errors import InvalidArgument
+
+from antq.campaigns import Campaign, CampaignKind, MobilisationSession
+from antq.dataset import MovementDataset
+from antq.groups import ModelGroup, ModelGroupKind
+from antq.periods import Period
+from antq.reintegration import ReintegrationCase, ReintegrationCategory
+from antq.tips import (
+    ExtensionGrantor,
+    Informant,
+    TipAssessment,
+    TipChannel,
+    TipDecision,
+    TipExtension,
+    TipLegalKind,
+    TipRecord,
+)
+from antq.units import (
+    EnterpriseSize,
+    Organisation,
+    OrganisationKind,
+    SchoolLevel,
+    Unit,
+    UnitKind,
+    UnitLevel,
+    UnitRegistry,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "campaigns",
+    "datasets",
+    "dates",
+    "informants",
+    "local_ids",
+    "model_groups",
+    "names",
+    "organisations",
+    "periods",
+    "reintegration_cases",
+    "sessions",
+    "tip_extensions",
+    "tips",
+    "units",
+    "units_registries",
+]
+
+#: The default range of :func:`dates`.
+_EARLIEST = dt.date(2010, 1, 1)
+_LATEST = dt.date(2030, 12, 31)
+
+# Plain letters first, so that names shrink towards "A".
+_VIETNAMESE_LETTERS = "abcdeghiklmnopqrstuvxyăâđêôơư" + "".join(
+    unicodedata.normalize("NFC", vowel + tone)
+    for vowel in "aăâeêioôơuưy"
+    for tone in "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+)
+_ID_FIRST = string.digits + string.ascii_letters
+_ID_REST = _ID_FIRST + "._-"
+
+_DISTRICT_KINDS = {
+    UnitKind.PROVINCE: (
+        UnitKind.RURAL_DISTRICT,
+        UnitKind.DISTRICT_TOWN,
+        UnitKind.PROVINCIAL_CITY,
+    ),
+    UnitKind.CENTRALLY_RUN_CITY: (
+        UnitKind.URBAN_DISTRICT,
+        UnitKind.RURAL_DISTRICT,
+        UnitKind.DISTRICT_TOWN,
+        UnitKind.MUNICIPAL_CITY,
+    ),
+}
+# Townships (thị trấn) existed until 2025, inside districts; special zones (đặc khu)
+# from 2025, when communes came directly under the province.
+_COMMUNE_KINDS_UNDER_DISTRICTS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.TOWNSHIP)
+_COMMUNE_KINDS_UNDER_PROVINCE = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
+_HAMLET_WORDS = {
+    UnitKind.VILLAGE: ("thôn", "làng", "ấp", "bản", "buôn", "bon", "phum", "sóc"),
+    UnitKind.RESIDENTIAL_GROUP: ("tổ dân phố", "khu phố", "khối phố", "khóm", "tiểu khu"),
+}
+_HAMLET_ID_PREFIXES = {UnitKind.VILLAGE: "T", UnitKind.RESIDENTIAL_GROUP: "TDP"}
+_ORGANISATION_CODE_PREFIXES = {
+    OrganisationKind.AGENCY: "CQ",
+    OrganisationKind.ENTERPRISE: "DN",
+    OrganisationKind.SCHOOL: "TH",
+}
+
+#: Days to decide on a tip, and the longest extensions (BLTTHS 2015 Điều 147.1-147.3).
+_DAYS_TO_DECIDE = 20
+_EXTENSION_MONTHS = 2
+
+_ORGANISER_LEVELS = (UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
+
+_Place: TypeAlias = Unit | Organisation
+
+
+# Primitives -----------------------------------------------------------------------------
+
+
+def local_ids() -> st.SearchStrategy[str]:
+    """
+    Return a strategy for local identifiers: 1 to 64 ASCII letters, digits, ``.``, ``_``, ``-``.
+
+    Returns:
+        A strategy for identifiers that every antq record accepts as its ``id``; they
+        shrink towards ``"0"``.
+    """
+    return _local_ids()
+
+
+@st.composite
+def _local_ids(draw: st.DrawFn) -> str:
+    return draw(st.sampled_from(_ID_FIRST)) + draw(st.text(_ID_REST, max_size=63))
+
+
+def dates(
+    *, min_value: dt.date = _EARLIEST, max_value: dt.date = _LATEST
+) -> st.SearchStrategy[dt.date]:
+    """
+    Return a strategy for calendar days between two bounds.
+
+    Args:
+        min_value: The earliest day, 1 January 2010 unless given.
+        max_value: The latest day, 31 December 2030 unless given.
+
+    Returns:
+        A strategy for days from *min_value* to *max_value*, both included.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When *max_value* is before *min_value*.
+    """
+    _check_date("min_value", min_value)
+    _check_date("max_value", max_value)
+    if max_value < min_value:
+        msg = (
+            f"dates(): max_value={max_value.isoformat()} is before "
+            f"min_value={min_value.isoformat()}"
+        )
+        raise InvalidArgument(msg)
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def periods(*, within: Period | None = None) -> st.SearchStrategy[Period]:
+    """
+    Return a strategy for periods, optionally inside another.
+
+    Args:
+        within: The period every generated period lies in; without it, the default
+            range of :func:`dates`.
+
+    Returns:
+        A strategy for periods of one day or more.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When *within* is not a period.
+    """
+    if within is None:
+        return _periods(_EARLIEST, _LATEST)
+    _check_period("within", within)
+    return _periods(within.start, within.end)
+
+
+@st.composite
+def _periods(draw: st.DrawFn, first: dt.date, last: dt.date) -> Period:
+    start = draw(st.dates(first, last))
+    return Period(start, draw(st.dates(start, last)))
+
+
+def names() -> st.SearchStrategy[str]:
+    """
+    Return a strategy for Vietnamese names: one to four capitalised words, never blank.
+
+    The words are written with Vietnamese letters (``đ``, ``ư``, ``ơ`` ...) and tone
+    marks, in Unicode normal form NFC.
+
+    Returns:
+        A strategy for names such as ``"Xuất Hóa"``; they shrink towards ``"A"``.
+    """
+    return _NAMES
+
+
+def informants() -> st.SearchStrategy[Informant]:
+    """
+    Return a strategy for informants, with or without a contact and an address.
+
+    Returns:
+        A strategy for :class:`antq.Informant`.
+    """
+    return _INFORMANTS
+
+
+# Built once: strategies are drawn from many times in one dataset.
+_NAMES = st.lists(
+    st.text(_VIETNAMESE_LETTERS, min_size=1, max_size=7).map(str.capitalize),
+    min_size=1,
+    max_size=4,
+).map(" ".join)
+_INFORMANTS = st.builds(
+    Informant,
+    full_name=_NAMES,
+    contact=st.none() | st.text(string.digits, min_size=9, max_size=9).map("0".__add__),
+    address=st.none() | st.lists(_NAMES, min_size=1, max_size=3).map(", ".join),
+)
+
+
+# Units and organisations ----------------------------------------------------------------
+
+
+def units_registries(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
+    *,
+    min_communes: int = 1,
+    max_communes: int = 5,
+    min_hamlets_per_commune: int = 0,
+    max_hamlets_per_commune: int = 4,
+    organisations: bool = True,
+    during: Period | None = None,
+) -> st.SearchStrategy[UnitRegistry]:
+    """
+    Return a strategy for registries that hold one province and the units under it.
+
+    Communes sit under districts (the shape before 1 July 2025) or directly under the
+    province (the shape after); every district has at least one commune when there are
+    communes. Codes have the official number of digits (Quyết định 124/2004/QĐ-TTg) and
+    are unique by construction; hamlets carry local identifiers such as ``01840-T05``
+    and a local kind word (bản, ấp, khối phố ...) or none. Organisations sit in communes
+    or hamlets. Units come in any order.
+
+    Args:
+        min_communes: The fewest communes.
+        max_communes: The most communes.
+        min_hamlets_per_commune: The fewest hamlets in each commune.
+        max_hamlets_per_commune: The most hamlets in each commune.
+        organisations: Whether the registry may hold agencies, enterprises and schools
+            (up to five).
+        during: Without it, no unit or organisation has validity dates. With it, each
+            may have some, drawn so that it exists on every day of *during* and only
+            while the unit it sits in exists.
+
+    Returns:
+        A strategy for :class:`antq.UnitRegistry`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
+            its maximum.
+    """
+    _check_sizes("min_communes", min_communes, "max_communes", max_communes)
+    _check_sizes(
+        "min_hamlets_per_commune",
+        min_hamlets_per_commune,
+        "max_hamlets_per_commune",
+        max_hamlets_per_commune,
+    )
+    if during is not None:
+        _check_period("during", during)
+    return _registries(
+        communes=(min_communes, max_communes),
+        hamlets_per_commune=(min_hamlets_per_commune, max_hamlets_per_commune),
+        organisations=(0, 5 if organisations else 0),
+        during=during,
+    )
+
+
+def units() -> st.SearchStrategy[Unit]:
+    """
+    Return a strategy for units of any level, each drawn from a generated registry.
+
+    Returns:
+        A strategy for :class:`antq.Unit`.
+    """
+    return units_registries().flatmap(lambda registry: st.sampled_from(registry.units))
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """
+    Return a strategy for agencies, enterprises and schools, each from a generated registry.
+
+    Returns:
+        A strategy for :class:`antq.Organisation`.
+    """
+    registries = _registries(
+        communes=(1, 3), hamlets_per_commune=(0, 2), organisations=(1, 5), during=None
+    )
+    return registries.flatmap(lambda registry: st.sampled_from(registry.organisations))
+
+
+@st.composite
+def _registries(
+    draw: st.DrawFn,
+    *,
+    communes: tuple[int, int],
+    hamlets_per_commune: tuple[int, int],
+    organisations: tuple[int, int],
+    during: Period | None,
+) -> UnitRegistry:
+    province_kind = draw(st.sampled_from((UnitKind.PROVINCE, UnitKind.CENTRALLY_RUN_CITY)))
+    province_number = draw(st.integers(1, 99))
+    province = draw(_unit(f"{province_number:02d}", (province_kind,), None, during))
+    commune_count = draw(st.integers(*communes))
+    commune_numbers = draw(_distinct_numbers(commune_count, 99999))
+    found = [province]
+    if draw(st.booleans()):
+        district_count = draw(st.integers(1, max(1, commune_count)))
+        districts = [
+            draw(_unit(f"{number:03d}", _DISTRICT_KINDS[province_kind], province, during))
+            for number in draw(_distinct_numbers(district_count, 999))
+        ]
+        found.extend(districts)
+        # The first communes go one to each district, so that none is left empty.
+        parents = districts[:commune_count] + [
+            draw(st.sampled_from(districts)) for _ in range(commune_count - district_count)
+        ]
+        commune_kinds = _COMMUNE_KINDS_UNDER_DISTRICTS
+    else:
+        parents = [province] * commune_count
+        commune_kinds = _COMMUNE_KINDS_UNDER_PROVINCE
+    for number, parent in zip(commune_numbers, parents, strict=True):
+        commune = draw(_unit(f"{number:05d}", commune_kinds, parent, during))
+        found.append(commune)
+        hamlet_count = draw(st.integers(*hamlets_per_commune))
+        found.extend(draw(_hamlet(commune, index, during)) for index in range(1, hamlet_count + 1))
+    places = [unit for unit in found if unit.level in {UnitLevel.COMMUNE, UnitLevel.HAMLET}]
+    organisation_count = draw(st.integers(*organisations)) if places else 0
+    bodies = [
+        draw(_organisation(index, draw(st.sampled_from(places)), during))
+        for index in range(1, organisation_count + 1)
+    ]
+    return UnitRegistry(draw(st.permutations(found)), organisations=bodies)
+
+
+def _distinct_numbers(count: int, largest: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(st.integers(1, largest), min_size=count, max_size=count, unique=True)
+
+
+@st.composite
+def _unit(
+    draw: st.DrawFn,
+    code: str,
+    kinds: Sequence[UnitKind],
+    parent: Unit | None,
+    during: Period | None,
+) -> Unit:
+    valid_from, valid_to = draw(_validity(parent, during))
+    return Unit(
+        code,
+        draw(names()),
+        draw(st.sampled_from(kinds)),
+        parent_code=None if parent is None else parent.code,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+
+
+@st.composite
+def _hamlet(draw: st.DrawFn, commune: Unit, index: int, during: Period | None) -> Unit:
+    kind = draw(st.sampled_from(tuple(_HAMLET_WORDS)))
+    valid_from, valid_to = draw(_validity(commune, during))
+    return Unit(
+        f"{commune.code}-{_HAMLET_ID_PREFIXES[kind]}{index:02d}",
+        draw(names()),
+        kind,
+        parent_code=commune.code,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        local_kind=draw(st.none() | st.sampled_from(_HAMLET_WORDS[kind])),
+    )
+
+
+@st.composite
+def _organisation(draw: st.DrawFn, index: int, unit: Unit, during: Period | None) -> Organisation:
+    kind = draw(st.sampled_from(OrganisationKind))
+    valid_from, valid_to = draw(_validity(unit, during))
+    return Organisation(
+        f"{_ORGANISATION_CODE_PREFIXES[kind]}{index:03d}",
+        draw(names()),
+        kind,
+        unit_code=unit.code,
+        enterprise_size=(
+            draw(st.none() | st.sampled_from(EnterpriseSize))
+            if kind is OrganisationKind.ENTERPRISE
+            else None
+        ),
+        school_level=(
+            draw(st.none() | st.sampled_from(SchoolLevel))
+            if kind is OrganisationKind.SCHOOL
+            else None
+        ),
+        armed_forces=kind is OrganisationKind.AGENCY and draw(st.booleans()),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+
+
+@st.composite
+def _validity(
+    draw: st.DrawFn, outer: Unit | None, during: Period | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """
+    Draw validity dates that cover *during* and lie inside the validity of *outer*.
+    """
+    if during is None:
+        return None, None
+    outer_from = None if outer is None else outer.valid_from
+    outer_to = None if outer is None else outer.valid_to
+    opened = st.dates(outer_from or min(_EARLIEST, during.start), during.start)
+    closed = st.dates(during.end, outer_to or max(_LATEST, during.end))
+    valid_from = draw(st.none() | opened if outer_from is None else opened)
+    valid_to = draw(st.none() | closed if outer_to is None else closed)
+    return valid_from, valid_to
+
+
+# Records --------------------------------------------------------------------------------
+
+
+def campaigns(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[Campaign]:
+    """
+    Return a strategy for campaigns run inside *period* by a unit of *registry*.
+
+    Args:
+        registry: The registry the organiser is drawn from: a province, district or
+            commune that exists on every day of *period*.
+        period: The period each campaign's own period lies in.
+
+    Returns:
+        A strategy for :class:`antq.Campaign`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no possible organiser.
+    """
+    _check_context(registry, period)
+    organisers = _units_at(registry, period, *_ORGANISER_LEVELS)
+    _check_some("campaigns", organisers, "a province, district or commune", period)
+    return _campaigns(local_ids(), organisers, period)
+
+
+@st.composite
+def _campaigns(
+    draw: st.DrawFn, ids: st.SearchStrategy[str], organisers: Sequence[Unit], period: Period
+) -> Campaign:
+    return Campaign(
+        draw(ids),
+        draw(st.sampled_from(CampaignKind)),
+        draw(names()),
+        draw(periods(within=period)),
+        draw(st.sampled_from(organisers)).code,
+    )
+
+
+def sessions(
+    *, registry: UnitRegistry, period: Period, campaigns: Sequence[Campaign] = ()
+) -> st.SearchStrategy[MobilisationSession]:
+    """
+    Return a strategy for mobilisation sessions held inside *period*.
+
+    Args:
+        registry: The registry the place is drawn from: a hamlet or an organisation
+            that exists on every day of *period*.
+        period: The period each session is held in.
+        campaigns: Campaigns a session may belong to; a session of a campaign is held
+            during the campaign and has the campaign's kind. Campaigns that do not
+            overlap *period* are not used.
+
+    Returns:
+        A strategy for :class:`antq.MobilisationSession`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no possible place.
+    """
+    _check_context(registry, period)
+    places = _places(registry, period, UnitLevel.HAMLET)
+    _check_some("sessions", places, "a hamlet or an organisation", period)
+    return _sessions(local_ids(), places, period, campaigns)
+
+
+@st.composite
+def _sessions(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str],
+    places: Sequence[_Place],
+    period: Period,
+    campaigns: Sequence[Campaign],
+) -> MobilisationSession:
+    running = [campaign for campaign in campaigns if campaign.period.overlaps(period)]
+    campaign = draw(st.none() | st.sampled_from(running)) if running else None
+    if campaign is None:
+        kind = draw(st.sampled_from(CampaignKind))
+        first, last = period.start, period.end
+    else:
+        kind = campaign.kind
+        first = max(period.start, campaign.period.start)
+        last = min(period.end, campaign.period.end)
+    return MobilisationSession(
+        draw(ids),
+        draw(st.dates(first, last)),
+        draw(st.sampled_from(places)).code,
+        kind,
+        participant_turns=draw(st.integers(0, 1000)),
+        slips_collected=draw(st.integers(0, 100)),
+        campaign_id=None if campaign is None else campaign.id,
+    )
+
+
+def tips(
+    *,
+    registry: UnitRegistry,
+    period: Period,
+    sessions: Sequence[MobilisationSession] = (),
+    include_informants: bool = True,
+) -> st.SearchStrategy[TipRecord]:
+    """
+    Return a strategy for tips received inside *period*.
+
+    A tip comes from a hamlet, an organisation or nowhere known, and is received by a
+    commune or district above where it came from (any commune or district when that is
+    not known). A tip collected at a session is a slip (``form``) from the session's
+    place, received on or after the session's day. Assessments and decisions are dated
+    between receipt and the end of *period*; a decision also after the last extension
+    and within the time limit of Điều 147 BLTTHS 2015 (20 days after receipt, or the
+    last extension's end).
+
+    Args:
+        registry: The registry the units are drawn from; only units and organisations
+            that exist on every day of *period* are used.
+        period: The period each tip is received, assessed and decided in.
+        sessions: Sessions a tip may come from; sessions held outside *period* or in
+            a place that is not in *registry* are not used.
+        include_informants: Whether a tip may carry its informant's identity.
+
+    Returns:
+        A strategy for :class:`antq.TipRecord`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no commune or district.
+    """
+    _check_context(registry, period)
+    receivers = _units_at(registry, period, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
+    _check_some("tips", receivers, "a commune or district", period)
+    return _tips(local_ids(), registry, period, sessions, include_informants=include_informants)
+
+
+@st.composite
+def _tips(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str],
+    registry: UnitRegistry,
+    period: Period,
+    sessions: Sequence[MobilisationSession],
+    *,
+    include_informants: bool,
+) -> TipRecord:
+    held = [s for s in sessions if s.held_on in period and s.place_code in registry]
+    session = draw(st.none() | st.sampled_from(held)) if held else None
+    if session is None:
+        origins = [place.code for place in _places(registry, period, UnitLevel.HAMLET)]
+        origin = draw(st.none() | st.sampled_from(origins)) if origins else None
+        channel = draw(st.sampled_from(TipChannel))
+        received_on = draw(st.dates(period.start, period.end))
+    else:
+        origin = session.place_code
+        channel = TipChannel.FORM
+        received_on = draw(st.dates(session.held_on, period.end))
+    receivers = _units_at(registry, period, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
+    above = [unit for unit in _units_above(registry, origin) if unit in receivers]
+    extensions = draw(_extension_chains(received_on, period.end))
+    # A decision comes after the last extension and within the time limit it set.
+    decided_from = extensions[-1].granted_on if extensions else received_on
+    deadline = extensions[-1].until if extensions else _later(received_on, days=_DAYS_TO_DECIDE)
+    assessment = draw(st.sampled_from(TipAssessment))
+    decision = draw(st.none() | st.sampled_from(TipDecision))
+    return TipRecord(
+        draw(ids),
+        received_on,
+        draw(st.sampled_from(above or receivers)).code,
+        channel,
+        origin_code=origin,
+        session_id=None if session is None else session.id,
+        legal_kind=draw(st.none() | st.sampled_from(TipLegalKind)),
+        assessment=assessment,
+        assessed_on=(
+            None if assessment is TipAssessment.PENDING else draw(st.dates(received_on, period.end))
+        ),
+        decision=decision,
+        decided_on=(
+            None if decision is None else draw(st.dates(decided_from, min(deadline, period.end)))
+        ),
+        extensions=extensions,
+        informant=draw(st.none() | informants()) if include_informants else None,
+    )
+
+
+def tip_extensions(
+    *, received_on: dt.date, max_value: dt.date | None = None
+) -> st.SearchStrategy[TipExtension]:
+    """
+    Return a strategy for extensions of a tip's time limit.
+
+    Each is granted on or after *received_on* and runs for at most 2 months (Điều
+    147.2 and 147.3 BLTTHS 2015).
+
+    Args:
+        received_on: The day the tip was received.
+        max_value: The latest day an extension is granted or ends; without it, 4 months
+            after *received_on* (the longest time limit, Điều 147.3).
+
+    Returns:
+        A strategy for :class:`antq.TipExtension`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When *max_value* is before *received_on*.
+    """
+    _check_date("received_on", received_on)
+    if max_value is None:
+        max_value = _later(received_on, months=2 * _EXTENSION_MONTHS)
+    _check_date("max_value", max_value)
+    if max_value < received_on:
+        msg = (
+            f"tip_extensions(): max_value={max_value.isoformat()} is before "
+            f"received_on={received_on.isoformat()}"
+        )
+        raise InvalidArgument(msg)
+    return _extensions((received_on, max_value), max_value, tuple(ExtensionGrantor))
+
+
+@st.composite
+def _extensions(
+    draw: st.DrawFn,
+    granted: tuple[dt.date, dt.date],
+    last: dt.date,
+    grantors: Sequence[ExtensionGrantor],
+) -> TipExtension:
+    granted_on = draw(st.dates(*granted))
+    until = draw(st.dates(granted_on, min(last, _later(granted_on, months=_EXTENSION_MONTHS))))
+    return TipExtension(granted_on, until, draw(st.sampled_from(grantors)))
+
+
+@st.composite
+def _extension_chains(
+    draw: st.DrawFn, received_on: dt.date, last: dt.date
+) -> tuple[TipExtension, ...]:
+    """
+    Draw no extension, one by the handling agency, or that one and one by the procuracy.
+
+    The handling agency extends within the 20 days, up to 2 months after receipt
+    (Điều 147.2); the procuracy extends once more, by at most 2 months (Điều 147.3).
+    """
+    if not draw(st.booleans()):
+        return ()
+    first = draw(
+        _extensions(
+            (received_on, min(last, _later(received_on, days=_DAYS_TO_DECIDE))),
+            min(last, _later(received_on, months=_EXTENSION_MONTHS)),
+            (ExtensionGrantor.HANDLING_AGENCY,),
+        )
+    )
+    if not draw(st.booleans()):
+        return (first,)
+    second = draw(
+        _extensions(
+            (first.granted_on, first.until),
+            min(last, _later(first.until, months=_EXTENSION_MONTHS)),
+            (ExtensionGrantor.PROCURACY,),
+        )
+    )
+    return first, second
+
+
+def model_groups(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[ModelGroup]:
+    """
+    Return a strategy for model groups set up inside *period*.
+
+    Args:
+        registry: The registry the group's unit is drawn from: a hamlet, a commune or
+            an organisation that exists on every day of *period*.
+        period: The period each group is set up in, and ended in if it has ended.
+
+    Returns:
+        A strategy for :class:`antq.ModelGroup`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no possible unit.
+    """
+    _check_context(registry, period)
+    places = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    _check_some("model_groups", places, "a hamlet, commune or organisation", period)
+    return _model_groups(local_ids(), places, period)
+
+
+@st.composite
+def _model_groups(
+    draw: st.DrawFn, ids: st.SearchStrategy[str], places: Sequence[_Place], period: Period
+) -> ModelGroup:
+    established_on = draw(st.dates(period.start, period.end))
+    return ModelGroup(
+        draw(ids),
+        draw(st.sampled_from(ModelGroupKind)),
+        draw(names()),
+        draw(st.sampled_from(places)).code,
+        established_on,
+        ended_on=draw(st.none() | st.dates(established_on, period.end)),
+        member_count=draw(st.none() | st.integers(0, 100)),
+    )
+
+
+def reintegration_cases(
+    *, registry: UnitRegistry, period: Period
+) -> st.SearchStrategy[ReintegrationCase]:
+    """
+    Return a strategy for reintegration cases helped inside *period*.
+
+    Args:
+        registry: The registry the case's unit is drawn from: a hamlet or a commune that
+            exists on every day of *period*.
+        period: The period each case's own period lies in.
+
+    Returns:
+        A strategy for :class:`antq.ReintegrationCase`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no hamlet or commune.
+    """
+    _check_context(registry, period)
+    homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    _check_some("reintegration_cases", homes, "a hamlet or commune", period)
+    return _reintegration_cases(local_ids(), homes, period)
+
+
+@st.composite
+def _reintegration_cases(
+    draw: st.DrawFn, ids: st.SearchStrategy[str], homes: Sequence[Unit], period: Period
+) -> ReintegrationCase:
+    return ReintegrationCase(
+        draw(ids),
+        draw(st.sampled_from(ReintegrationCategory)),
+        draw(st.sampled_from(homes)).code,
+        draw(periods(within=period)),
+        progressed=draw(st.booleans()),
+    )
+
+
+# Datasets -------------------------------------------------------------------------------
+
+
+def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
+    *,
+    period: Period | None = None,
+    min_campaigns: int = 0,
+    max_campaigns: int = 5,
+    min_sessions: int = 0,
+    max_sessions: int = 10,
+    min_tips: int = 0,
+    max_tips: int = 20,
+    min_model_groups: int = 0,
+    max_model_groups: int = 10,
+    min_reintegration_cases: int = 0,
+    max_reintegration_cases: int = 10,
+    include_informants: bool = True,
+) -> st.SearchStrategy[MovementDataset]:
+    """
+    Return a strategy for whole datasets whose every reference resolves.
+
+    The registry (from :func:`units_registries`) has units and organisations that exist
+    on every day of the period; each kind of record has unique ids; records are dated
+    inside the period; sessions belong to the dataset's campaigns or none, tips to its
+    sessions or none, and each session collected at least as many slips as it has tips.
+
+    Args:
+        period: The dataset's period; drawn by :func:`periods` unless given.
+        min_campaigns: The fewest campaigns.
+        max_campaigns: The most campaigns.
+        min_sessions: The fewest sessions; above zero, every commune has a hamlet.
+        max_sessions: The most sessions.
+        min_tips: The fewest tips.
+        max_tips: The most tips.
+        min_model_groups: The fewest model groups.
+        max_model_groups: The most model groups.
+        min_reintegration_cases: The fewest reintegration cases.
+        max_reintegration_cases: The most reintegration cases.
+        include_informants: Whether tips may carry their informant's identity.
+
+    Returns:
+        A strategy for :class:`antq.MovementDataset`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
+            its maximum, or *period* is not a period.
+    """
+    _check_sizes("min_campaigns", min_campaigns, "max_campaigns", max_campaigns)
+    _check_sizes("min_sessions", min_sessions, "max_sessions", max_sessions)
+    _check_sizes("min_tips", min_tips, "max_tips", max_tips)
+    _check_sizes("min_model_groups", min_model_groups, "max_model_groups", max_model_groups)
+    _check_sizes(
+        "min_reintegration_cases",
+        min_reintegration_cases,
+        "max_reintegration_cases",
+        max_reintegration_cases,
+    )
+    if period is not None:
+        _check_period("period", period)
+    return _datasets(
+        periods() if period is None else st.just(period),
+        _Sizes(
+            campaigns=(min_campaigns, max_campaigns),
+            sessions=(min_sessions, max_sessions),
+            tips=(min_tips, max_tips),
+            model_groups=(min_model_groups, max_model_groups),
+            reintegration_cases=(min_reintegration_cases, max_reintegration_cases),
+        ),
+        include_informants=include_informants,
+    )
+
+
+@attrs.frozen
+class _Sizes:
+    campaigns: tuple[int, int]
+    sessions: tuple[int, int]
+    tips: tuple[int, int]
+    model_groups: tuple[int, int]
+    reintegration_cases: tuple[int, int]
+
+
+@st.composite
+def _datasets(
+    draw: st.DrawFn,
+    period_strategy: st.SearchStrategy[Period],
+    sizes: _Sizes,
+    *,
+    include_informants: bool,
+) -> MovementDataset:
+    period = draw(period_strategy)
+    min_hamlets = 1 if sizes.sessions[0] else 0
+    registry = draw(
+        _registries(
+            communes=(1, 5),
+            hamlets_per_commune=(min_hamlets, 4),
+            organisations=(0, 5),
+            during=period,
+        )
+    )
+    organisers = _units_at(registry, period, *_ORGANISER_LEVELS)
+    campaign_list = [
+        draw(_campaigns(st.just(id_), organisers, period))
+        for id_ in draw(_distinct_ids(sizes.campaigns))
+    ]
+    places = _places(registry, period, UnitLevel.HAMLET)
+    session_list = [
+        draw(_sessions(st.just(id_), places, period, campaign_list))
+        for id_ in draw(_distinct_ids(sizes.sessions if places else (0, 0)))
+    ]
+    tip_list = [
+        draw(
+            _tips(
+                st.just(id_),
+                registry,
+                period,
+                session_list,
+                include_informants=include_informants,
+            )
+        )
+        for id_ in draw(_distinct_ids(sizes.tips))
+    ]
+    groups = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    return MovementDataset(
+        period,
+        registry,
+        campaigns=campaign_list,
+        sessions=[_with_slips_for(session, tip_list) for session in session_list],
+        tips=tip_list,
+        model_groups=[
+            draw(_model_groups(st.just(id_), groups, period))
+            for id_ in draw(_distinct_ids(sizes.model_groups))
+        ],
+        reintegration_cases=[
+            draw(_reintegration_cases(st.just(id_), homes, period))
+            for id_ in draw(_distinct_ids(sizes.reintegration_cases))
+        ],
+    )
+
+
+def _distinct_ids(size: tuple[int, int]) -> st.SearchStrategy[list[str]]:
+    return st.lists(local_ids(), min_size=size[0], max_size=size[1], unique=True)
+
+
+def _with_slips_for(
+    session: MobilisationSession, tip_list: Sequence[TipRecord]
+) -> MobilisationSession:
+    """
+    Return *session* with at least as many slips collected as tips collected at it.
+    """
+    collected = sum(1 for tip in tip_list if tip.session_id == session.id)
+    return attrs.evolve(session, slips_collected=max(session.slips_collected, collected))
+
+
+# Helpers --------------------------------------------------------------------------------
+
+
+def _exists_during(place: _Place, period: Period) -> bool:
+    # Validity is one range of days, so existing on both ends means existing throughout.
+    return place.exists_on(period.start) and place.exists_on(period.end)
+
+
+def _units_at(registry: UnitRegistry, period: Period, *levels: UnitLevel) -> list[Unit]:
+    return [
+        unit for unit in registry.units if unit.level in levels and _exists_during(unit, period)
+    ]
+
+
+def _places(registry: UnitRegistry, period: Period, *levels: UnitLevel) -> list[_Place]:
+    """
+    Return the units at *levels* and the organisations that exist throughout *period*.
+    """
+    organisations = [o for o in registry.organisations if _exists_during(o, period)]
+    return [*_units_at(registry, period, *levels), *organisations]
+
+
+def _units_above(registry: UnitRegistry, code: str | None) -> list[Unit]:
+    """
+    Return the unit or organisation *code* sits in, and every unit above it.
+    """
+    if code is None:
+        return []
+    units_of = {
+        organisation.code: organisation.unit_code for organisation in registry.organisations
+    }
+    if code in units_of:
+        return [registry.get(units_of[code]), *registry.ancestors(units_of[code])]
+    return list(registry.ancestors(code))
+
+
+def _later(day: dt.date, *, days: int = 0, months: int = 0) -> dt.date:
+    """
+    Return the day *months* months and *days* days after *day*, or the last date there is.
+
+    A month later keeps the day of the month, or takes the month's last day (31 January
+    plus a month is 28 or 29 February).
+    """
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    month = month_index % 12 + 1
+    shifted = day.replace(year=year, month=month, day=min(day.day, _month_length(year, month)))
+    return shifted + dt.timedelta(days=min(days, (dt.date.max - shifted).days))
+
+
+def _month_length(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _check_sizes(min_name: str, min_size: int, max_name: str, max_size: int) -> None:
+    for name, size in ((min_name, min_size), (max_name, max_size)):
+        if type(size) is not int or size < 0:
+            msg = f"{name}={size!r} must be a non-negative integer"
+            raise InvalidArgument(msg)
+    if min_size > max_size:
+        msg = f"{min_name}={min_size!r} is above {max_name}={max_size!r}"
+        raise InvalidArgument(msg)
+
+
+def _check_date(name: str, value: object) -> None:
+    if type(value) is not dt.date:
+        msg = f"{name}={value!r} must be a datetime.date"
+        raise InvalidArgument(msg)
+
+
+def _check_period(name: str, value: object) -> None:
+    if not isinstance(value, Period):
+        msg = f"{name}={value!r} must be an antq.Period"
+        raise InvalidArgument(msg)
+
+
+def _check_context(registry: object, period: object) -> None:
+    if not isinstance(registry, UnitRegistry):
+        msg = f"registry={registry!r} must be an antq.UnitRegistry"
+        raise InvalidArgument(msg)
+    _check_period("period", period)
+
+
+def _check_some(strategy: str, found: Sequence[object], what: str, period: Period) -> None:
+    if not found:
+        msg = (
+            f"{strategy}() needs {what} in the registry that exists on every day of "
+            f"{period}; build the registry with units_registries(during=period)"
+        )
+        raise InvalidArgument(msg)

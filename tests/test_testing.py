@@ -1,0 +1,904 @@
+"""
+Tests of the Hypothesis strategies in antq.testing and of the Hypothesis plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import hypothesis.strategies as st
+import pytest
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis.errors import InvalidArgument
+
+import antq
+from antq import testing
+from antq._hypothesis_plugin import _hypothesis_setup_hook
+from antq._validation import LOCAL_ID
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+#: Settings for tests that draw whole registries or datasets.
+heavy = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+CODE_DIGITS = {antq.UnitLevel.PROVINCE: 2, antq.UnitLevel.DISTRICT: 3, antq.UnitLevel.COMMUNE: 5}
+HAMLET_ID = re.compile(r"(?P<commune>[0-9]{5})-(?:T|TDP)[0-9]{2}")
+ONE_YEAR = antq.Period.year(2020)
+PROVINCE_ONLY = antq.UnitRegistry([antq.Unit("06", "Bắc Kạn", antq.UnitKind.PROVINCE)])
+ANTQ_TYPES = [
+    antq.Unit,
+    antq.Organisation,
+    antq.UnitRegistry,
+    antq.Period,
+    antq.Campaign,
+    antq.MobilisationSession,
+    antq.TipRecord,
+    antq.TipExtension,
+    antq.Informant,
+    antq.ModelGroup,
+    antq.ReintegrationCase,
+    antq.MovementDataset,
+]
+# Values of the wrong type, as an untyped caller could pass them.
+NOT_A_PERIOD: Any = "2020"
+NOT_A_REGISTRY: Any = ()
+NOT_A_DATE: Any = "2020-01-01"
+
+# Checks --------------------------------------------------------------------------------
+
+
+def assert_unique(ids: Iterable[str]) -> None:
+    """
+    Assert that no id occurs twice.
+    """
+    listed = list(ids)
+    assert len(set(listed)) == len(listed)
+
+
+def assert_inside(period: antq.Period, *days: dt.date | None) -> None:
+    """
+    Assert that every day given lies inside *period*.
+    """
+    assert all(day in period for day in days if day is not None)
+
+
+def places_of(registry: antq.UnitRegistry) -> list[antq.Unit | antq.Organisation]:
+    """
+    Return the units and the organisations of *registry*.
+    """
+    return [*registry.units, *registry.organisations]
+
+
+def base_letters(text: str) -> str:
+    """
+    Return *text* in lower case without its diacritics (but with its đ).
+    """
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def level_of(registry: antq.UnitRegistry, code: str) -> antq.UnitLevel | None:
+    """
+    Return the level of the unit *code*, or ``None`` for an organisation.
+    """
+    if code in {organisation.code for organisation in registry.organisations}:
+        return None
+    return registry.get(code).level
+
+
+def registry_units_above(registry: antq.UnitRegistry, code: str) -> set[str]:
+    """
+    Return the codes of the units above the hamlet or organisation *code*.
+    """
+    if level_of(registry, code) is None:
+        unit = registry.get(registry.organisation(code).unit_code)
+        return {unit.code} | {above.code for above in registry.ancestors(unit.code)}
+    return {above.code for above in registry.ancestors(code)}
+
+
+def exists_throughout(registry: antq.UnitRegistry, code: str, period: antq.Period) -> bool:
+    """
+    Tell whether the unit or organisation *code* exists on every day of *period*.
+    """
+    place = registry.organisation(code) if level_of(registry, code) is None else registry.get(code)
+    return place.exists_on(period.start) and place.exists_on(period.end)
+
+
+def check_registry(registry: antq.UnitRegistry) -> None:
+    """
+    Check that the registry is a consistent tree of one province, with valid codes.
+    """
+    attrs.validate(registry)
+    assert registry == antq.UnitRegistry(registry.units, organisations=registry.organisations)
+    assert 1 == len(registry.at_level(antq.UnitLevel.PROVINCE))
+    for unit in registry.units:
+        attrs.validate(unit)
+        parent = registry.parent(unit.code)
+        if unit.level is antq.UnitLevel.HAMLET:
+            match = HAMLET_ID.fullmatch(unit.code)
+            assert match is not None
+            assert parent is not None
+            assert parent.code == match["commune"]
+        else:
+            assert CODE_DIGITS[unit.level] == len(unit.code)
+            assert unit.code.isdigit()
+        if parent is not None:
+            assert_within_validity(unit, parent)
+    for organisation in registry.organisations:
+        attrs.validate(organisation)
+        unit = registry.get(organisation.unit_code)
+        assert unit.level in {antq.UnitLevel.COMMUNE, antq.UnitLevel.HAMLET}
+        assert_within_validity(organisation, unit)
+
+
+def assert_within_validity(inner: antq.Unit | antq.Organisation, outer: antq.Unit) -> None:
+    """
+    Assert that *inner* exists only while *outer* does.
+    """
+    if outer.valid_from is not None:
+        assert inner.valid_from is not None
+        assert outer.valid_from <= inner.valid_from
+    if outer.valid_to is not None:
+        assert inner.valid_to is not None
+        assert inner.valid_to <= outer.valid_to
+
+
+def check_campaign(
+    campaign: antq.Campaign, registry: antq.UnitRegistry, period: antq.Period
+) -> None:
+    """
+    Check a campaign: valid, inside the period, organised by a unit above the hamlets.
+    """
+    attrs.validate(campaign)
+    assert period.contains(campaign.period)
+    assert level_of(registry, campaign.organiser_code) in {
+        antq.UnitLevel.PROVINCE,
+        antq.UnitLevel.DISTRICT,
+        antq.UnitLevel.COMMUNE,
+    }
+    assert exists_throughout(registry, campaign.organiser_code, period)
+
+
+def check_session(
+    session: antq.MobilisationSession,
+    registry: antq.UnitRegistry,
+    period: antq.Period,
+    campaigns: Sequence[antq.Campaign] = (),
+) -> None:
+    """
+    Check a session: valid, held inside the period in a hamlet or an organisation.
+    """
+    attrs.validate(session)
+    assert_inside(period, session.held_on)
+    assert level_of(registry, session.place_code) in {None, antq.UnitLevel.HAMLET}
+    assert exists_throughout(registry, session.place_code, period)
+    if session.campaign_id is not None:
+        campaign = {campaign.id: campaign for campaign in campaigns}[session.campaign_id]
+        assert session.held_on in campaign.period
+        assert campaign.kind == session.kind
+
+
+def check_tip(
+    tip: antq.TipRecord,
+    registry: antq.UnitRegistry,
+    period: antq.Period,
+    sessions: Sequence[antq.MobilisationSession] = (),
+) -> None:
+    """
+    Check a tip: valid, dated inside the period, every reference resolved.
+    """
+    attrs.validate(tip)
+    for extension in tip.extensions:
+        attrs.validate(extension)
+    if tip.informant is not None:
+        attrs.validate(tip.informant)
+    last = tip.extensions[-1] if tip.extensions else None
+    assert_inside(
+        period,
+        tip.received_on,
+        tip.assessed_on,
+        tip.decided_on,
+        *(day for extension in tip.extensions for day in (extension.granted_on, extension.until)),
+    )
+    assert level_of(registry, tip.receiving_unit_code) in {
+        antq.UnitLevel.DISTRICT,
+        antq.UnitLevel.COMMUNE,
+    }
+    assert exists_throughout(registry, tip.receiving_unit_code, period)
+    if tip.origin_code is not None:
+        assert level_of(registry, tip.origin_code) in {None, antq.UnitLevel.HAMLET}
+        assert exists_throughout(registry, tip.origin_code, period)
+    if tip.session_id is not None:
+        session = {session.id: session for session in sessions}[tip.session_id]
+        assert session.held_on <= tip.received_on
+        assert session.place_code == tip.origin_code
+        assert antq.TipChannel.FORM == tip.channel
+    if tip.decided_on is not None:
+        deadline = last.until if last else tip.received_on + dt.timedelta(days=20)
+        assert tip.decided_on <= deadline
+        assert last is None or last.granted_on <= tip.decided_on
+
+
+def check_model_group(
+    group: antq.ModelGroup, registry: antq.UnitRegistry, period: antq.Period
+) -> None:
+    """
+    Check a model group: valid, dated inside the period, in a hamlet, commune or organisation.
+    """
+    attrs.validate(group)
+    assert_inside(period, group.established_on, group.ended_on)
+    assert level_of(registry, group.unit_code) in {
+        None,
+        antq.UnitLevel.HAMLET,
+        antq.UnitLevel.COMMUNE,
+    }
+    assert exists_throughout(registry, group.unit_code, period)
+
+
+def check_reintegration_case(
+    case: antq.ReintegrationCase, registry: antq.UnitRegistry, period: antq.Period
+) -> None:
+    """
+    Check a reintegration case: valid, inside the period, in a hamlet or commune.
+    """
+    attrs.validate(case)
+    assert period.contains(case.period)
+    assert level_of(registry, case.unit_code) in {antq.UnitLevel.HAMLET, antq.UnitLevel.COMMUNE}
+    assert exists_throughout(registry, case.unit_code, period)
+
+
+def check_dataset(dataset: antq.MovementDataset) -> None:
+    """
+    Check a whole dataset: every record valid, unique ids, every reference resolved.
+    """
+    attrs.validate(dataset)
+    period, registry = dataset.period, dataset.registry
+    check_registry(registry)
+    for place in places_of(registry):
+        assert exists_throughout(registry, place.code, period)
+    for records in (
+        dataset.campaigns,
+        dataset.sessions,
+        dataset.tips,
+        dataset.model_groups,
+        dataset.reintegration_cases,
+    ):
+        assert_unique(record.id for record in records)
+    for campaign in dataset.campaigns:
+        check_campaign(campaign, registry, period)
+    for session in dataset.sessions:
+        check_session(session, registry, period, dataset.campaigns)
+        collected = [tip for tip in dataset.tips if tip.session_id == session.id]
+        assert len(collected) <= session.slips_collected
+    for tip in dataset.tips:
+        check_tip(tip, registry, period, dataset.sessions)
+    for group in dataset.model_groups:
+        check_model_group(group, registry, period)
+    for case in dataset.reintegration_cases:
+        check_reintegration_case(case, registry, period)
+
+
+# Strategies drawn in tests ---------------------------------------------------------------
+
+
+@st.composite
+def contexts(
+    draw: st.DrawFn, *, min_hamlets_per_commune: int = 0
+) -> tuple[antq.UnitRegistry, antq.Period]:
+    """
+    Draw a period and a registry whose units exist throughout it.
+    """
+    period = draw(testing.periods())
+    registry = draw(
+        testing.units_registries(
+            min_hamlets_per_commune=min_hamlets_per_commune,
+            during=period,
+        )
+    )
+    return registry, period
+
+
+@st.composite
+def bounds(draw: st.DrawFn, *, largest: int) -> tuple[int, int]:
+    """
+    Draw a minimum and a maximum size, the minimum not above the maximum.
+    """
+    low = draw(st.integers(0, largest))
+    return low, draw(st.integers(low, largest))
+
+
+# Tests -----------------------------------------------------------------------------------
+
+
+class TestLocalIds:
+    """
+    Local identifiers.
+    """
+
+    @given(testing.local_ids())
+    def test_identifiers_follow_the_rule_of_local_ids(self, identifier: str) -> None:
+        """
+        Every identifier matches the rule that records apply to their ids.
+        """
+        assert LOCAL_ID.fullmatch(identifier) is not None
+
+    def test_identifiers_shrink_to_a_single_digit(self) -> None:
+        """
+        The simplest identifier is "0".
+        """
+        assert "0" == find(testing.local_ids(), lambda _: True)
+
+
+class TestDates:
+    """
+    Calendar days.
+    """
+
+    @given(st.data())
+    def test_days_lie_within_the_bounds_given(self, data: st.DataObject) -> None:
+        """
+        Every day lies between the bounds, both included.
+        """
+        low = data.draw(st.dates())
+        high = data.draw(st.dates(min_value=low))
+        day = data.draw(testing.dates(min_value=low, max_value=high))
+        assert low <= day <= high
+
+    @given(testing.dates())
+    def test_days_default_to_2010_through_2030(self, day: dt.date) -> None:
+        """
+        Without bounds, days lie in 2010 to 2030.
+        """
+        assert dt.date(2010, 1, 1) <= day <= dt.date(2030, 12, 31)
+
+
+class TestPeriods:
+    """
+    Reporting periods.
+    """
+
+    @given(st.data())
+    def test_periods_lie_within_the_period_given(self, data: st.DataObject) -> None:
+        """
+        Every period lies inside the period given.
+        """
+        within = data.draw(testing.periods())
+        period = data.draw(testing.periods(within=within))
+        attrs.validate(period)
+        assert within.contains(period)
+
+    @given(testing.periods())
+    def test_periods_default_to_2010_through_2030(self, period: antq.Period) -> None:
+        """
+        Without a bound, periods lie in 2010 to 2030.
+        """
+        assert antq.Period.parse("2010..2030").contains(period)
+
+
+class TestNames:
+    """
+    Vietnamese names.
+    """
+
+    @given(testing.names())
+    def test_names_are_vietnamese_text_in_nfc_and_never_blank(self, name: str) -> None:
+        """
+        Names are NFC, not blank, and written with Vietnamese letters and spaces.
+        """
+        assert name.strip()
+        assert unicodedata.is_normalized("NFC", name)
+        assert set(base_letters(name)) <= set(" abcdeghiklmnopqrstuvxyđ")
+
+    def test_names_carry_tone_marks(self) -> None:
+        """
+        Some names carry Vietnamese letters and tone marks beyond ASCII.
+        """
+        name = find(testing.names(), lambda name: "ệ" in name.lower())
+        assert "Ệ" == name
+
+    def test_names_shrink_to_a_single_letter(self) -> None:
+        """
+        The simplest name is "A".
+        """
+        assert "A" == find(testing.names(), lambda _: True)
+
+
+class TestInformants:
+    """
+    Informants.
+    """
+
+    @given(testing.informants())
+    def test_informants_are_valid_and_never_shown(self, informant: antq.Informant) -> None:
+        """
+        Every informant passes validation and its repr hides the identity.
+        """
+        attrs.validate(informant)
+        assert "Informant(<protected>)" == repr(informant)
+
+
+class TestUnitsRegistries:
+    """
+    Registries of units and organisations.
+    """
+
+    @heavy
+    @given(testing.units_registries())
+    def test_registries_form_a_consistent_tree(self, registry: antq.UnitRegistry) -> None:
+        """
+        Every registry holds one province and units with official codes under it.
+        """
+        check_registry(registry)
+
+    @heavy
+    @given(bounds(largest=4), bounds(largest=3), st.data())
+    def test_sizes_stay_within_the_bounds_given(
+        self, communes: tuple[int, int], hamlets: tuple[int, int], data: st.DataObject
+    ) -> None:
+        """
+        The numbers of communes and of hamlets in each commune respect the bounds.
+        """
+        registry = data.draw(
+            testing.units_registries(
+                min_communes=communes[0],
+                max_communes=communes[1],
+                min_hamlets_per_commune=hamlets[0],
+                max_hamlets_per_commune=hamlets[1],
+            )
+        )
+        check_registry(registry)
+        found = registry.at_level(antq.UnitLevel.COMMUNE)
+        assert communes[0] <= len(found) <= communes[1]
+        for commune in found:
+            assert hamlets[0] <= len(registry.children(commune.code)) <= hamlets[1]
+
+    @heavy
+    @given(testing.units_registries(min_communes=0, max_communes=0))
+    def test_a_registry_without_communes_has_no_organisations(
+        self, registry: antq.UnitRegistry
+    ) -> None:
+        """
+        Organisations sit in communes or hamlets, so without them there is none.
+        """
+        check_registry(registry)
+        assert () == registry.organisations
+
+    @heavy
+    @given(testing.units_registries(organisations=False))
+    def test_organisations_can_be_left_out(self, registry: antq.UnitRegistry) -> None:
+        """
+        With organisations=False, the registry holds units only.
+        """
+        assert () == registry.organisations
+
+    @heavy
+    @given(testing.units_registries())
+    def test_without_a_period_nothing_has_validity_dates(self, registry: antq.UnitRegistry) -> None:
+        """
+        Units and organisations drawn without a period exist on every day.
+        """
+        places = places_of(registry)
+        assert all(place.valid_from is None and place.valid_to is None for place in places)
+
+    @heavy
+    @given(st.data())
+    def test_with_a_period_every_unit_exists_throughout_it(self, data: st.DataObject) -> None:
+        """
+        Every unit and organisation exists on every day of the period given.
+        """
+        registry, period = data.draw(contexts())
+        check_registry(registry)
+        for unit in registry.units:
+            assert unit.code in registry.as_of(period.start)
+            assert unit.code in registry.as_of(period.end)
+
+    @heavy
+    @given(st.data())
+    def test_the_registry_as_of_any_day_is_consistent(self, data: st.DataObject) -> None:
+        """
+        A unit never outlives its parent, so the registry as of any day can be built.
+        """
+        registry, _ = data.draw(contexts())
+        days = [
+            day
+            for place in places_of(registry)
+            for day in (place.valid_from, place.valid_to)
+            if day is not None
+        ]
+        day = data.draw(st.sampled_from(days) if days else st.dates())
+        check_registry(registry.as_of(day))
+
+    def test_registries_shrink_to_a_province_and_one_commune(self) -> None:
+        """
+        The simplest registry is a province with one commune directly under it.
+        """
+        registry = find(testing.units_registries(), lambda _: True)
+        expected = [("00001", "01"), ("01", None)]
+        assert expected == sorted((unit.code, unit.parent_code) for unit in registry.units)
+
+    def test_communes_can_sit_under_districts(self) -> None:
+        """
+        Besides communes directly under the province, there is the shape before 2025.
+        """
+        registry = find(
+            testing.units_registries(),
+            lambda registry: bool(registry.at_level(antq.UnitLevel.DISTRICT)),
+        )
+        commune = registry.at_level(antq.UnitLevel.COMMUNE)[0]
+        expected = [antq.UnitLevel.DISTRICT, antq.UnitLevel.PROVINCE]
+        assert expected == [unit.level for unit in registry.ancestors(commune.code)]
+
+
+class TestUnitsAndOrganisations:
+    """
+    Single units and organisations.
+    """
+
+    @heavy
+    @given(testing.units())
+    def test_units_are_valid(self, unit: antq.Unit) -> None:
+        """
+        Every unit passes validation.
+        """
+        attrs.validate(unit)
+
+    @heavy
+    @given(testing.organisations())
+    def test_organisations_carry_only_the_facts_of_their_kind(
+        self, organisation: antq.Organisation
+    ) -> None:
+        """
+        Only enterprises have a size, schools a level, agencies the armed-forces flag.
+        """
+        attrs.validate(organisation)
+        kind = organisation.kind
+        assert organisation.enterprise_size is None or kind is antq.OrganisationKind.ENTERPRISE
+        assert organisation.school_level is None or kind is antq.OrganisationKind.SCHOOL
+        assert not organisation.armed_forces or kind is antq.OrganisationKind.AGENCY
+
+
+class TestRecords:
+    """
+    Campaigns, sessions, tips, extensions, model groups and reintegration cases.
+    """
+
+    @heavy
+    @given(st.data())
+    def test_campaigns_run_inside_the_period(self, data: st.DataObject) -> None:
+        """
+        Every campaign lies in the period and is organised by a unit of the registry.
+        """
+        registry, period = data.draw(contexts())
+        campaign = data.draw(testing.campaigns(registry=registry, period=period))
+        check_campaign(campaign, registry, period)
+
+    @heavy
+    @given(st.data())
+    def test_sessions_are_held_in_hamlets_or_organisations(self, data: st.DataObject) -> None:
+        """
+        Every session is held inside the period, during its campaign if it has one.
+        """
+        registry, period = data.draw(contexts(min_hamlets_per_commune=1))
+        campaigns = data.draw(
+            st.lists(testing.campaigns(registry=registry, period=period), max_size=3)
+        )
+        session = data.draw(testing.sessions(registry=registry, period=period, campaigns=campaigns))
+        check_session(session, registry, period, campaigns)
+
+    @heavy
+    @given(st.data())
+    def test_sessions_ignore_campaigns_outside_the_period(self, data: st.DataObject) -> None:
+        """
+        A campaign that does not overlap the period has no session in it.
+        """
+        registry, period = data.draw(contexts(min_hamlets_per_commune=1))
+        before = antq.Period(dt.date(2000, 1, 1), dt.date(2009, 12, 31))
+        campaigns = [antq.Campaign("old", antq.CampaignKind.LAUNCH, "Cũ", before, "00001")]
+        session = data.draw(testing.sessions(registry=registry, period=period, campaigns=campaigns))
+        assert session.campaign_id is None
+
+    @heavy
+    @given(st.data())
+    def test_tips_are_received_above_where_they_came_from(self, data: st.DataObject) -> None:
+        """
+        Every tip is dated inside the period and received by a commune or district.
+        """
+        registry, period = data.draw(contexts())
+        sessions = data.draw(
+            st.lists(testing.sessions(registry=registry, period=period), max_size=3)
+            if registry.at_level(antq.UnitLevel.HAMLET) or registry.organisations
+            else st.just([])
+        )
+        tip = data.draw(testing.tips(registry=registry, period=period, sessions=sessions))
+        check_tip(tip, registry, period, sessions)
+        origin = tip.origin_code
+        if origin is not None:
+            above = registry_units_above(registry, origin)
+            assert tip.receiving_unit_code in above
+
+    @heavy
+    @given(st.data())
+    def test_tips_can_leave_informants_out(self, data: st.DataObject) -> None:
+        """
+        With include_informants=False, every tip is anonymous.
+        """
+        registry, period = data.draw(contexts())
+        tip = data.draw(testing.tips(registry=registry, period=period, include_informants=False))
+        assert tip.is_anonymous
+
+    @heavy
+    @given(st.data())
+    def test_tips_ignore_sessions_outside_the_period_or_the_registry(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        A session held before the period, or elsewhere, is never a tip's session.
+        """
+        registry, period = data.draw(contexts())
+        sessions = [
+            antq.MobilisationSession(
+                "early", dt.date(2000, 1, 1), "00001", antq.CampaignKind.LAUNCH, participant_turns=1
+            ),
+            antq.MobilisationSession(
+                "elsewhere", period.start, "X-99", antq.CampaignKind.LAUNCH, participant_turns=1
+            ),
+        ]
+        tip = data.draw(testing.tips(registry=registry, period=period, sessions=sessions))
+        assert tip.session_id is None
+
+    @given(st.data())
+    def test_extensions_are_granted_on_or_after_receipt(self, data: st.DataObject) -> None:
+        """
+        Every extension is granted on or after receipt and runs for at most 2 months.
+        """
+        received_on = data.draw(testing.dates())
+        extension = data.draw(testing.tip_extensions(received_on=received_on))
+        attrs.validate(extension)
+        assert received_on <= extension.granted_on <= extension.until
+        assert (extension.until - received_on).days <= 123  # 4 months
+        assert (extension.until - extension.granted_on).days <= 62  # 2 months
+
+    @given(st.data())
+    def test_extensions_end_by_the_latest_day_given(self, data: st.DataObject) -> None:
+        """
+        With max_value, extensions are granted and end on that day at the latest.
+        """
+        received_on = data.draw(testing.dates())
+        latest = data.draw(testing.dates(min_value=received_on, max_value=dt.date(2031, 12, 31)))
+        extension = data.draw(testing.tip_extensions(received_on=received_on, max_value=latest))
+        assert received_on <= extension.granted_on <= extension.until <= latest
+
+    @given(testing.tip_extensions(received_on=dt.date(9999, 12, 1)))
+    def test_extensions_can_be_drawn_in_the_last_month_of_the_calendar(
+        self, extension: antq.TipExtension
+    ) -> None:
+        """
+        A tip received in December 9999 gets extensions that end by 31 December 9999.
+        """
+        attrs.validate(extension)
+        assert dt.date(9999, 12, 1) <= extension.granted_on
+
+    @heavy
+    @given(st.data())
+    def test_model_groups_are_set_up_inside_the_period(self, data: st.DataObject) -> None:
+        """
+        Every model group is set up (and ended) inside the period, in a place of the registry.
+        """
+        registry, period = data.draw(contexts())
+        group = data.draw(testing.model_groups(registry=registry, period=period))
+        check_model_group(group, registry, period)
+
+    @heavy
+    @given(st.data())
+    def test_reintegration_cases_are_helped_inside_the_period(self, data: st.DataObject) -> None:
+        """
+        Every case lies in the period and lives in a hamlet or commune of the registry.
+        """
+        registry, period = data.draw(contexts())
+        case = data.draw(testing.reintegration_cases(registry=registry, period=period))
+        check_reintegration_case(case, registry, period)
+
+
+class TestDatasets:
+    """
+    Whole datasets.
+    """
+
+    @heavy
+    @given(testing.datasets())
+    def test_datasets_are_valid_and_every_reference_resolves(
+        self, dataset: antq.MovementDataset
+    ) -> None:
+        """
+        Every record is valid, ids are unique per kind, and every reference resolves.
+        """
+        check_dataset(dataset)
+
+    @heavy
+    @given(st.data())
+    def test_sizes_stay_within_the_bounds_given(self, data: st.DataObject) -> None:
+        """
+        Each kind of record respects its bounds.
+        """
+        sizes = {
+            kind: data.draw(bounds(largest=4), label=kind)
+            for kind in ("campaigns", "sessions", "tips", "model_groups", "reintegration_cases")
+        }
+        dataset = data.draw(
+            testing.datasets(
+                min_campaigns=sizes["campaigns"][0],
+                max_campaigns=sizes["campaigns"][1],
+                min_sessions=sizes["sessions"][0],
+                max_sessions=sizes["sessions"][1],
+                min_tips=sizes["tips"][0],
+                max_tips=sizes["tips"][1],
+                min_model_groups=sizes["model_groups"][0],
+                max_model_groups=sizes["model_groups"][1],
+                min_reintegration_cases=sizes["reintegration_cases"][0],
+                max_reintegration_cases=sizes["reintegration_cases"][1],
+            )
+        )
+        check_dataset(dataset)
+        counts = dataset.record_counts()
+        for kind, (low, high) in sizes.items():
+            assert low <= counts[kind] <= high
+
+    @heavy
+    @given(testing.datasets(period=ONE_YEAR, min_tips=1, include_informants=False))
+    def test_a_period_given_is_the_datasets_period(self, dataset: antq.MovementDataset) -> None:
+        """
+        A dataset drawn for a period covers that period, and informants can be left out.
+        """
+        check_dataset(dataset)
+        assert ONE_YEAR == dataset.period
+        assert all(tip.is_anonymous for tip in dataset.tips)
+
+    def test_datasets_shrink_to_a_registry_and_no_record(self) -> None:
+        """
+        The simplest dataset covers one day and holds a province, a commune and no record.
+        """
+        dataset = find(testing.datasets(), lambda _: True)
+        counts = dataset.record_counts()
+        assert dict.fromkeys(counts, 0) | {"units": 2} == counts
+        assert 1 == dataset.period.days
+
+
+class TestInvalidArguments:
+    """
+    Arguments that no strategy can honour.
+    """
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            pytest.param(
+                lambda: testing.dates(min_value=dt.date(2020, 1, 2), max_value=dt.date(2020, 1, 1)),
+                id="dates-reversed",
+            ),
+            pytest.param(
+                lambda: testing.dates(min_value=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)),
+                id="dates-datetime",
+            ),
+            pytest.param(lambda: testing.periods(within=NOT_A_PERIOD), id="periods-within-text"),
+            pytest.param(lambda: testing.units_registries(min_communes=-1), id="negative-size"),
+            pytest.param(lambda: testing.units_registries(max_communes=True), id="boolean-size"),
+            pytest.param(
+                lambda: testing.units_registries(
+                    min_hamlets_per_commune=3, max_hamlets_per_commune=2
+                ),
+                id="min-above-max",
+            ),
+            pytest.param(lambda: testing.units_registries(during=NOT_A_PERIOD), id="during-text"),
+            pytest.param(
+                lambda: testing.campaigns(registry=antq.UnitRegistry(()), period=ONE_YEAR),
+                id="campaigns-no-organiser",
+            ),
+            pytest.param(
+                lambda: testing.campaigns(registry=NOT_A_REGISTRY, period=ONE_YEAR),
+                id="campaigns-registry-tuple",
+            ),
+            pytest.param(
+                lambda: testing.sessions(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                id="sessions-no-place",
+            ),
+            pytest.param(
+                lambda: testing.tips(registry=PROVINCE_ONLY, period=ONE_YEAR), id="tips-no-receiver"
+            ),
+            pytest.param(
+                lambda: testing.tips(registry=PROVINCE_ONLY, period=NOT_A_PERIOD),
+                id="tips-period-text",
+            ),
+            pytest.param(
+                lambda: testing.model_groups(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                id="groups-no-place",
+            ),
+            pytest.param(
+                lambda: testing.reintegration_cases(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                id="cases-no-home",
+            ),
+            pytest.param(
+                lambda: testing.tip_extensions(
+                    received_on=dt.date(2020, 2, 1), max_value=dt.date(2020, 1, 31)
+                ),
+                id="extensions-reversed",
+            ),
+            pytest.param(
+                lambda: testing.tip_extensions(received_on=NOT_A_DATE), id="extensions-text"
+            ),
+            pytest.param(lambda: testing.datasets(min_tips=21), id="datasets-min-above-max"),
+            pytest.param(lambda: testing.datasets(period=NOT_A_PERIOD), id="datasets-period-text"),
+        ],
+    )
+    def test_strategies_refuse_arguments_they_cannot_honour(self, make: Callable[[], Any]) -> None:
+        """
+        Each of these calls raises InvalidArgument at once.
+        """
+        with pytest.raises(InvalidArgument):
+            make()
+
+    def test_a_unit_closed_before_the_period_is_not_drawn(self) -> None:
+        """
+        Records refer only to units that exist on every day of the period.
+        """
+        closed = antq.UnitRegistry(
+            [
+                antq.Unit("01", "Hà Nội", antq.UnitKind.CENTRALLY_RUN_CITY),
+                antq.Unit(
+                    "00001",
+                    "Phúc Xá",
+                    antq.UnitKind.WARD,
+                    parent_code="01",
+                    valid_to=dt.date(2019, 12, 31),
+                ),
+            ]
+        )
+        with pytest.raises(InvalidArgument, match="reintegration_cases"):
+            testing.reintegration_cases(registry=closed, period=ONE_YEAR)
+
+
+class TestFromType:
+    """
+    The Hypothesis plugin: st.from_type for every antq type.
+    """
+
+    @pytest.mark.parametrize("cls", ANTQ_TYPES, ids=lambda cls: cls.__name__)
+    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_from_type_builds_valid_objects(self, cls: type[Any], data: st.DataObject) -> None:
+        """
+        st.from_type builds a valid object of every antq type.
+        """
+        value = data.draw(st.from_type(cls))
+        assert isinstance(value, cls)
+        attrs.validate(value)
+
+    def test_the_hook_can_run_again(self) -> None:
+        """
+        Running the entry point hook again registers the same strategies.
+        """
+        _hypothesis_setup_hook()
+        assert isinstance(find(st.from_type(antq.TipRecord), lambda _: True), antq.TipRecord)
+
+    def test_importing_antq_testing_first_works(self) -> None:
+        """
+        antq.testing can be imported before Hypothesis, in a fresh interpreter.
+        """
+        code = (
+            "import antq.testing, antq, hypothesis.strategies as st, hypothesis; "
+            "print(type(hypothesis.find(st.from_type(antq.Period), lambda _: True)).__name__)"
+        )
+        result = subprocess.run(  # noqa: S603 -- runs this interpreter on fixed code
+            [sys.executable, "-c", code], capture_output=True, check=True, text=True
+        )
+        assert "Period\n" == result.stdout
