@@ -7,8 +7,11 @@ participant-turns, 9,921 crime-denunciation slips of which 662 were of value, an
 model groups kept up (58 self-management groups, 05 youth shock teams, 126 mediation
 groups, 20 urban-order and sanitation groups, 01 "friends help friends" club, 05
 domestic-violence prevention groups). This script builds records whose totals are
-exactly those figures; the records themselves (dates, hamlet names, how the totals
-are spread) are made up, deterministically, because the article gives only totals.
+exactly those figures. The province, the city and its eight communes and wards are the
+official units, with their official codes; every record below them (hamlets, sessions,
+tips, model groups, organisations, reintegration cases) is synthetic, made up
+deterministically, because the article gives only totals. The dataset says so in its
+``description``.
 
 Run from the repository root:
 
@@ -24,11 +27,17 @@ from pathlib import Path
 from antq import (
     Campaign,
     CampaignKind,
+    EnterpriseSize,
     MobilisationSession,
     ModelGroup,
     ModelGroupKind,
     MovementDataset,
+    Organisation,
+    OrganisationKind,
     Period,
+    ReintegrationCase,
+    ReintegrationCategory,
+    SchoolLevel,
     TipAssessment,
     TipChannel,
     TipRecord,
@@ -38,14 +47,49 @@ from antq import (
 )
 from antq.io import dataset_to_dict
 
-OUTPUT = Path(__file__).resolve().parent.parent / "examples" / "bac-kan-city-2016-2018.json"
+OUTPUT = (
+    Path(__file__).resolve().parent.parent
+    / "src"
+    / "antq"
+    / "examples"
+    / "bac-kan-city-2016-2018.json"
+)
+DESCRIPTION = (
+    "Bắc Kạn city police (Công an thành phố Bắc Kạn), 1 January 2016 to 31 May 2018. "
+    "The province (06), the city (058) and its eight communes and wards are the official "
+    "units with their official codes. Every record below them (hamlets, sessions, tips, "
+    "model groups, organisations and reintegration cases) is SYNTHETIC, made by "
+    "scripts/make_example.py so that the totals reproduce the figures of the police's "
+    "2018 article: 173 hamlets, over 10,300 participant-turns, 9,921 slips of which 662 "
+    "of value, and 58, 05, 126, 20, 01 and 05 model groups."
+)
 PERIOD = Period.parse("2016-01..2018-05")
 
 HAMLETS_MOBILISED = 173
 PARTICIPANT_TURNS = 10_346  # printed as "trên 10.300"
 SLIPS = 9_921
 VALUABLE = 662
-SESSIONS = 240
+SESSIONS = 240  # in hamlets; one more in each organisation
+
+#: Synthetic organisations where the movement was also pushed (cơ quan, doanh nghiệp,
+#: trường học), each with one session: (code, name, kind, size or level, commune).
+ORGANISATIONS = (
+    ("CQ-01", "Cơ quan số 1", OrganisationKind.AGENCY, None, "01840"),
+    ("CQ-02", "Cơ quan số 2", OrganisationKind.AGENCY, None, "01843"),
+    ("DN-01", "Doanh nghiệp số 1", OrganisationKind.ENTERPRISE, EnterpriseSize.MEDIUM, "01846"),
+    ("DN-02", "Doanh nghiệp số 2", OrganisationKind.ENTERPRISE, EnterpriseSize.LARGE, "01855"),
+    ("TH-01", "Trường THPT số 1", OrganisationKind.SCHOOL, SchoolLevel.UPPER_SECONDARY, "01837"),
+    ("TH-02", "Trường THCS số 1", OrganisationKind.SCHOOL, SchoolLevel.LOWER_SECONDARY, "01834"),
+)
+
+#: Synthetic reintegration cases by category (the article gives no figure).
+CASES = (
+    (ReintegrationCategory.PARDONED, 3),
+    (ReintegrationCategory.RELEASED_PRISONER, 11),
+    (ReintegrationCategory.FROM_EDUCATION_ESTABLISHMENT, 2),
+    (ReintegrationCategory.FROM_REFORMATORY, 3),
+    (ReintegrationCategory.FROM_COMPULSORY_TREATMENT, 5),
+)
 
 #: The eight commune-level units of Bắc Kạn city (district code 058), with how many
 #: hamlets each has in this example (173 in all).
@@ -114,21 +158,44 @@ def units() -> tuple[list[Unit], list[Unit]]:
     return found + hamlets, hamlets
 
 
-def sessions(hamlets: list[Unit], campaign: Campaign) -> list[MobilisationSession]:
+def organisations() -> list[Organisation]:
     """
-    Return the sessions: every hamlet at least once, the first session a launch.
+    Return the synthetic agencies, enterprises and schools.
     """
-    places = [hamlets[index % len(hamlets)] for index in range(SESSIONS)]
-    turns = spread(PARTICIPANT_TURNS, SESSIONS, 30)
-    slips = spread(SLIPS, SESSIONS, 25)
+    return [
+        Organisation(
+            code,
+            name,
+            kind,
+            unit_code=commune,
+            enterprise_size=detail if isinstance(detail, EnterpriseSize) else None,
+            school_level=detail if isinstance(detail, SchoolLevel) else None,
+        )
+        for code, name, kind, detail, commune in ORGANISATIONS
+    ]
+
+
+def sessions(
+    hamlets: list[Unit], bodies: list[Organisation], campaign: Campaign
+) -> list[MobilisationSession]:
+    """
+    Return the sessions: every hamlet, then one in each organisation.
+
+    Each hamlet's first session launches the movement; slips are collected in hamlets.
+    """
+    # Every hamlet once, in an order that moves from commune to commune, then again.
+    places = [hamlets[(index * 37) % len(hamlets)].code for index in range(SESSIONS)]
+    places += [body.code for body in bodies]
+    turns = spread(PARTICIPANT_TURNS, len(places), 30)
+    slips = [*spread(SLIPS, SESSIONS, 25), *(0 for _ in bodies)]
     found = []
     for index, place in enumerate(places):
-        held_on = PERIOD.start + dt.timedelta(days=(index * PERIOD.days) // SESSIONS)
+        held_on = PERIOD.start + dt.timedelta(days=(index * PERIOD.days) // len(places))
         found.append(
             MobilisationSession(
                 f"S{index + 1:04d}",
                 held_on,
-                place.code,
+                place,
                 CampaignKind.LAUNCH if index < len(hamlets) else CampaignKind.PROPAGANDA,
                 participant_turns=turns[index],
                 slips_collected=slips[index],
@@ -145,6 +212,8 @@ def tips(held: list[MobilisationSession], registry: UnitRegistry) -> list[TipRec
     found: list[TipRecord] = []
     valuable_left = VALUABLE
     for session in held:
+        if not session.slips_collected:
+            continue
         commune = registry.get(session.place_code).parent_code
         assert commune is not None  # a hamlet always has its commune  # noqa: S101
         for _ in range(session.slips_collected):
@@ -199,12 +268,34 @@ def model_groups(hamlets: list[Unit]) -> list[ModelGroup]:
     return found
 
 
+def reintegration_cases(hamlets: list[Unit]) -> list[ReintegrationCase]:
+    """
+    Return the synthetic reintegration cases, under pseudonymous identifiers.
+    """
+    found: list[ReintegrationCase] = []
+    for category, count in CASES:
+        for _ in range(count):
+            number = len(found) + 1
+            start = dt.date(2015 + number % 3, 1 + number % 12, 1)
+            found.append(
+                ReintegrationCase(
+                    f"BK-R{number:03d}",
+                    category,
+                    hamlets[(number * 11) % len(hamlets)].code,
+                    Period(start, start + dt.timedelta(days=365 + 30 * (number % 7))),
+                    progressed=number % 3 == 0,
+                )
+            )
+    return found
+
+
 def main() -> None:
     """
     Build the dataset and write it, one record per line.
     """
     all_units, hamlets = units()
-    registry = UnitRegistry(all_units)
+    bodies = organisations()
+    registry = UnitRegistry(all_units, organisations=bodies)
     campaign = Campaign(
         "C-2016-ANTQ",
         CampaignKind.PROPAGANDA,
@@ -212,7 +303,7 @@ def main() -> None:
         PERIOD,
         "058",
     )
-    held = sessions(hamlets, campaign)
+    held = sessions(hamlets, bodies, campaign)
     dataset = MovementDataset(
         PERIOD,
         registry,
@@ -220,6 +311,9 @@ def main() -> None:
         sessions=held,
         tips=tips(held, registry),
         model_groups=model_groups(hamlets),
+        reintegration_cases=reintegration_cases(hamlets),
+        reporting_unit_code="058",
+        description=DESCRIPTION,
     )
     document = dataset_to_dict(dataset)
     lines = ["{"]
@@ -236,6 +330,7 @@ def main() -> None:
         else:
             lines.append(f'  "{key}": {json.dumps(value, ensure_ascii=False)}{comma}')
     lines.append("}")
+    OUTPUT.parent.mkdir(exist_ok=True)
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUTPUT}: {dataset.record_counts()}")
 

@@ -4,6 +4,7 @@ antq: the shared rules of the movement "Toàn dân bảo vệ an ninh Tổ quố
 
 from antq._version import __version__
 from antq.campaigns import Campaign, CampaignKind, MobilisationSession
+from antq.counting import BreakdownRow, Summary, TallyOverlap, breakdown, summarize
 from antq.dataset import MovementDataset
 from antq.errors import (
     AntqError,
@@ -14,9 +15,20 @@ from antq.errors import (
     RegistryProblem,
     UnknownUnitError,
 )
+from antq.figures import (
+    Figure,
+    Language,
+    Qualifier,
+    format_count,
+    format_percent,
+    format_ratio,
+    period_adverbial,
+    period_phrase,
+)
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
+from antq.tallies import DeclaredTally, TallyFigure
 from antq.tips import (
     ExtensionGrantor,
     Informant,
@@ -40,13 +52,17 @@ from antq.units import (
 
 __all__ = [
     "AntqError",
+    "BreakdownRow",
     "Campaign",
     "CampaignKind",
     "DatasetLoadError",
+    "DeclaredTally",
     "EnterpriseSize",
     "ExtensionGrantor",
+    "Figure",
     "Informant",
     "InvalidValueError",
+    "Language",
     "LoadProblem",
     "MobilisationSession",
     "ModelGroup",
@@ -55,11 +71,15 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "Period",
+    "Qualifier",
     "RegistryError",
     "RegistryProblem",
     "ReintegrationCase",
     "ReintegrationCategory",
     "SchoolLevel",
+    "Summary",
+    "TallyFigure",
+    "TallyOverlap",
     "TipAssessment",
     "TipChannel",
     "TipDecision",
@@ -72,4 +92,11 @@ __all__ = [
     "UnitRegistry",
     "UnknownUnitError",
     "__version__",
+    "breakdown",
+    "format_count",
+    "format_percent",
+    "format_ratio",
+    "period_adverbial",
+    "period_phrase",
+    "summarize",
 ]

@@ -13,6 +13,7 @@ from antq.campaigns import Campaign, MobilisationSession
 from antq.groups import ModelGroup
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase
+from antq.tallies import DeclaredTally
 from antq.tips import TipRecord
 from antq.units import UnitRegistry
 
@@ -42,6 +43,10 @@ def _reintegration_cases(records: Iterable[ReintegrationCase]) -> tuple[Reintegr
     return v.as_tuple(records, owner="MovementDataset", field="reintegration_cases")
 
 
+def _declared_tallies(records: Iterable[DeclaredTally]) -> tuple[DeclaredTally, ...]:
+    return v.as_tuple(records, owner="MovementDataset", field="declared_tallies")
+
+
 @attrs.frozen
 class MovementDataset:
     """
@@ -59,6 +64,10 @@ class MovementDataset:
         tips: The tips.
         model_groups: The model groups.
         reintegration_cases: The reintegration cases.
+        declared_tallies: Counts declared by units in place of records.
+        reporting_unit_code: The unit whose report the dataset makes, if one does
+            (the city in "Công an thành phố Bắc Kạn"); reports default to it.
+        description: What the dataset is and where its records come from.
 
     Raises:
         antq.errors.InvalidValueError: When a field is not of its type.
@@ -85,13 +94,24 @@ class MovementDataset:
         kw_only=True,
     )
 
+    declared_tallies: tuple[DeclaredTally, ...] = attrs.field(
+        default=(),
+        converter=_declared_tallies,
+        validator=v.tuple_of(DeclaredTally),
+        kw_only=True,
+    )
+    reporting_unit_code: str | None = attrs.field(
+        default=None, validator=v.optional_local_id, kw_only=True
+    )
+    description: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
+
     def record_counts(self) -> dict[str, int]:
         """
         Return how many records of each kind the dataset holds, keyed by section name.
 
         The keys are the section names of the dataset file: ``units``,
         ``organisations``, ``campaigns``, ``sessions``, ``tips``, ``model_groups``,
-        ``reintegration_cases``.
+        ``reintegration_cases``, ``declared_tallies``.
         """
         return {
             "units": len(self.registry.units),
@@ -101,4 +121,5 @@ class MovementDataset:
             "tips": len(self.tips),
             "model_groups": len(self.model_groups),
             "reintegration_cases": len(self.reintegration_cases),
+            "declared_tallies": len(self.declared_tallies),
         }

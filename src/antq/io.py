@@ -11,30 +11,36 @@ caller passes ``include_informants=True``.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from antq import _converter
 from antq.campaigns import Campaign, MobilisationSession
 from antq.dataset import MovementDataset
-from antq.errors import DatasetLoadError, LoadProblem, RegistryError
+from antq.errors import DatasetLoadError, InvalidValueError, LoadProblem, RegistryError
 from antq.groups import ModelGroup
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase
+from antq.tallies import DeclaredTally
 from antq.tips import TipRecord
 from antq.units import Organisation, Unit, UnitRegistry
 
 if TYPE_CHECKING:
     import os
+    from importlib.resources.abc import Traversable
 
 __all__ = [
+    "EXAMPLE",
     "FORMAT_VERSION",
     "SECTIONS",
     "dataset_from_dict",
     "dataset_to_dict",
     "dump_dataset",
     "dumps_dataset",
+    "example_path",
     "load_dataset",
+    "load_example",
     "loads_dataset",
 ]
 
@@ -52,10 +58,33 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("tips", TipRecord),
     ("model_groups", ModelGroup),
     ("reintegration_cases", ReintegrationCase),
+    ("declared_tallies", DeclaredTally),
 )
 
-_HEADER = ("format_version", "period")
-_KEYS = frozenset(_HEADER) | {name for name, _ in SECTIONS}
+#: The optional text fields of the header, after ``format_version`` and ``period``.
+_HEADER_TEXTS = ("reporting_unit_code", "description")
+_KEYS = frozenset({"format_version", "period", *_HEADER_TEXTS}) | {name for name, _ in SECTIONS}
+
+
+#: The name of the bundled example: the Bắc Kạn city police, 2016 to May 2018.
+EXAMPLE = "bac-kan-city-2016-2018"
+
+
+def example_path() -> Traversable:
+    """
+    Return where the bundled example dataset file lies inside the installed package.
+    """
+    return resources.files("antq") / "examples" / f"{EXAMPLE}.json"
+
+
+def load_example() -> MovementDataset:
+    """
+    Read the bundled example: the Bắc Kạn city police, 1 January 2016 to 31 May 2018.
+
+    Its units are the official ones; every record below them is synthetic, made so that
+    its summary reproduces the figures the police printed (see its ``description``).
+    """
+    return loads_dataset(example_path().read_bytes(), source=f"{EXAMPLE}.json")
 
 
 def load_dataset(path: str | os.PathLike[str]) -> MovementDataset:
@@ -134,12 +163,7 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
         if key not in _KEYS
     ]
     problems.extend(_header_problems(document))
-    period = None
-    if "period" in document:
-        period, period_problems = _converter.structure(document["period"], Period, "$.period")
-        problems.extend(period_problems)
-    else:
-        problems.append(LoadProblem("$.period", None, "required key is missing"))
+    period, texts = _read_header(document, problems)
     sections: dict[str, list[Any]] = {}
     for name, cls in SECTIONS:
         records: list[Any]
@@ -161,15 +185,42 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
             )
     if problems or registry is None or period is None:
         raise DatasetLoadError(_converter.redact(problems), source=source)
-    return MovementDataset(
-        period,
-        registry,
-        campaigns=sections["campaigns"],
-        sessions=sections["sessions"],
-        tips=sections["tips"],
-        model_groups=sections["model_groups"],
-        reintegration_cases=sections["reintegration_cases"],
-    )
+    try:
+        return MovementDataset(
+            period,
+            registry,
+            campaigns=sections["campaigns"],
+            sessions=sections["sessions"],
+            tips=sections["tips"],
+            model_groups=sections["model_groups"],
+            reintegration_cases=sections["reintegration_cases"],
+            declared_tallies=sections["declared_tallies"],
+            **texts,
+        )
+    except InvalidValueError as error:
+        problem = LoadProblem(f"$.{error.field}", document.get(error.field), error.rule)
+        raise DatasetLoadError([problem], source=source) from None
+
+
+def _read_header(
+    document: dict[str, Any], problems: list[LoadProblem]
+) -> tuple[Period | None, dict[str, str]]:
+    """
+    Read the period and the optional texts of the header, adding to *problems*.
+    """
+    texts: dict[str, str] = {}
+    for key in _HEADER_TEXTS:
+        if key in document:
+            text, text_problems = _converter.structure(document[key], str, f"$.{key}")
+            problems.extend(text_problems)
+            if text is not None:
+                texts[key] = text
+    if "period" not in document:
+        problems.append(LoadProblem("$.period", None, "required key is missing"))
+        return None, texts
+    period, period_problems = _converter.structure(document["period"], Period, "$.period")
+    problems.extend(period_problems)
+    return period, texts
 
 
 def _header_problems(document: dict[str, Any]) -> list[LoadProblem]:
@@ -213,17 +264,26 @@ def dataset_to_dict(
             informant's identity is protected (BLTTHS 2015, Điều 56).
     """
     unstructure = _converter.converter(include_informants=include_informants).unstructure
-    return {
+    document: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "period": unstructure(dataset.period),
-        "units": unstructure(list(dataset.registry.units)),
-        "organisations": unstructure(list(dataset.registry.organisations)),
-        "campaigns": unstructure(list(dataset.campaigns)),
-        "sessions": unstructure(list(dataset.sessions)),
-        "tips": unstructure(list(dataset.tips)),
-        "model_groups": unstructure(list(dataset.model_groups)),
-        "reintegration_cases": unstructure(list(dataset.reintegration_cases)),
     }
+    for key in _HEADER_TEXTS:
+        if getattr(dataset, key) is not None:
+            document[key] = getattr(dataset, key)
+    document.update(
+        {
+            "units": unstructure(list(dataset.registry.units)),
+            "organisations": unstructure(list(dataset.registry.organisations)),
+            "campaigns": unstructure(list(dataset.campaigns)),
+            "sessions": unstructure(list(dataset.sessions)),
+            "tips": unstructure(list(dataset.tips)),
+            "model_groups": unstructure(list(dataset.model_groups)),
+            "reintegration_cases": unstructure(list(dataset.reintegration_cases)),
+            "declared_tallies": unstructure(list(dataset.declared_tallies)),
+        }
+    )
+    return document
 
 
 def dumps_dataset(

@@ -145,6 +145,36 @@ class Period:
         """
         return self.start <= other.end and other.start <= self.end
 
+    def split(self, by: str) -> tuple[Period, ...]:
+        """
+        Split the period into calendar months, quarters or years, clipped to it.
+
+        Args:
+            by: ``"month"``, ``"quarter"`` or ``"year"``.
+
+        Returns:
+            The parts in order; together they cover every day of the period once.
+
+        Raises:
+            antq.errors.InvalidValueError: When *by* is not one of these.
+        """
+        months = _SPLIT_MONTHS.get(by)
+        if months is None:
+            known = ", ".join(map(repr, _SPLIT_MONTHS))
+            raise InvalidValueError("Period", "by", by, f"a period splits by {known}")
+        parts = []
+        start = self.start
+        while start <= self.end:
+            # The calendar part that holds `start`, then clipped to the period.
+            first_month = (start.month - 1) // months * months + 1
+            last = _last_day(start.year, first_month + months - 1)
+            parts.append(Period(start, min(last, self.end)))
+            start = last + dt.timedelta(days=1)
+        return tuple(parts)
+
+
+_SPLIT_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
 
 def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -457,6 +457,18 @@ class UnitRegistry:
             code in self._by_code or code in self._organisations_by_code
         )
 
+    def has_unit(self, code: str) -> bool:
+        """
+        Tell whether *code* names a unit of the registry (not an organisation).
+        """
+        return code in self._by_code
+
+    def has_organisation(self, code: str) -> bool:
+        """
+        Tell whether *code* names an organisation of the registry.
+        """
+        return code in self._organisations_by_code
+
     def __iter__(self) -> Iterator[Unit]:
         """
         Iterate over the units in the order given.

@@ -1,0 +1,725 @@
+"""
+The counting rules, and the summaries they add up to.
+
+Every figure of the movement is counted by one rule with a stable identifier
+(``CR-01`` ... ``CR-10``), written down in the docs' counting-rules page. Each rule is
+one function here and cites its identifier; the page cites the function. A rule reads
+the records of one *scope* (a unit, the units below it and the organisations in them)
+and one period, and says which date puts a record in the period.
+
+Rules return parts of a :class:`Summary`. Summaries form a commutative monoid: the
+empty summary is the identity and :meth:`Summary.merge` adds two. Additive figures
+(sessions, participant-turns, slips, valuable tips) are sums over point events, each
+in exactly one place and on one day; distinct figures (hamlets mobilised, model
+groups, reintegration cases, organisations) keep the set of what they count, so that
+a hamlet mobilised in two months, or a group active in both, counts once in the year.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from antq import _validation as v
+from antq._enums import LabelledEnum
+from antq.campaigns import CampaignKind, MobilisationSession
+from antq.errors import InvalidValueError
+from antq.groups import ModelGroup, ModelGroupKind
+from antq.periods import Period
+from antq.reintegration import ReintegrationCase, ReintegrationCategory
+from antq.tallies import DeclaredTally, TallyFigure
+from antq.tips import TipChannel, TipRecord
+from antq.units import OrganisationKind, Unit, UnitLevel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from antq.dataset import MovementDataset
+
+__all__ = [
+    "BreakdownRow",
+    "Scope",
+    "Summary",
+    "TallyOverlap",
+    "accepted_tallies",
+    "active_model_groups",
+    "breakdown",
+    "count_participant_turns",
+    "count_sessions",
+    "count_slips_collected",
+    "count_valuable_tips",
+    "declared_counts",
+    "hamlets_mobilised",
+    "organisations_taking_part",
+    "reintegration_cases_helped",
+    "summarize",
+]
+
+E = TypeVar("E", bound=LabelledEnum)
+
+#: The session kinds that mobilise a hamlet (CR-03): propaganda and launching the movement.
+MOBILISING_KINDS = frozenset({CampaignKind.PROPAGANDA, CampaignKind.LAUNCH})
+
+#: The ways a summary breaks down: by unit level, or by calendar part of the period.
+BREAKDOWNS = ("district", "commune", "hamlet", "month", "quarter", "year")
+
+_LEVELS = {"district": UnitLevel.DISTRICT, "commune": UnitLevel.COMMUNE, "hamlet": UnitLevel.HAMLET}
+
+
+def _kinds(kinds: Mapping[str, OrganisationKind]) -> Mapping[str, OrganisationKind]:
+    return MappingProxyType(dict(kinds))
+
+
+@attrs.frozen(eq=False)
+class Scope:
+    """
+    What a summary covers: a period, and the units and organisations counted in it.
+
+    Args:
+        period: The reporting period.
+        units: The codes of the units counted (a unit and, usually, those below it).
+        hamlets: The codes among *units* that are hamlets.
+        organisations: The codes of the organisations counted, with their kinds.
+    """
+
+    period: Period
+    units: frozenset[str]
+    hamlets: frozenset[str]
+    organisations: Mapping[str, OrganisationKind] = attrs.field(converter=_kinds, repr=False)
+
+    def holds(self, code: str) -> bool:
+        """
+        Tell whether *code* names a unit or an organisation of the scope.
+        """
+        return code in self.units or code in self.organisations
+
+    @classmethod
+    def of(
+        cls,
+        dataset: MovementDataset,
+        *,
+        period: Period | None = None,
+        unit: str | None = None,
+        descendants: bool = True,
+    ) -> Scope:
+        """
+        Build the scope of a unit of a dataset.
+
+        Args:
+            dataset: The dataset whose registry decides which units lie below.
+            period: The period; the dataset's own by default.
+            unit: The unit's code; ``None`` covers every unit of the registry.
+            descendants: Count the units below *unit* too (the default), or only the
+                unit itself and the organisations that sit directly in it.
+
+        Raises:
+            antq.errors.UnknownUnitError: When *unit* is not in the registry.
+        """
+        registry = dataset.registry
+        if unit is not None and registry.has_organisation(unit):
+            # An organisation's scope is the organisation alone.
+            kind = registry.organisation(unit).kind
+            return cls(period or dataset.period, frozenset(), frozenset(), {unit: kind})
+        if unit is None:
+            units: tuple[Unit, ...] = registry.units
+        elif descendants:
+            units = (registry.get(unit), *registry.descendants(unit))
+        else:
+            units = (registry.get(unit),)
+        codes = frozenset(u.code for u in units)
+        return cls(
+            period or dataset.period,
+            codes,
+            frozenset(u.code for u in units if u.level is UnitLevel.HAMLET),
+            {o.code: o.kind for o in registry.organisations if o.unit_code in codes},
+        )
+
+
+# The rules ------------------------------------------------------------------------------
+
+
+def _sessions_in(
+    sessions: Iterable[MobilisationSession], scope: Scope
+) -> Iterator[MobilisationSession]:
+    return (s for s in sessions if s.held_on in scope.period and scope.holds(s.place_code))
+
+
+def count_sessions(sessions: Iterable[MobilisationSession], scope: Scope) -> int:
+    """
+    CR-01: the sessions held (buổi), of every kind.
+
+    Reads mobilisation sessions; a session counts when it was held (``held_on``) in the
+    period, in a hamlet or organisation of the scope. Unit of count: one session.
+    """
+    return sum(1 for _ in _sessions_in(sessions, scope))
+
+
+def count_participant_turns(sessions: Iterable[MobilisationSession], scope: Scope) -> int:
+    """
+    CR-02: the participant-turns (lượt người tham gia), a flow.
+
+    The sum of ``participant_turns`` over the sessions of CR-01: one person at two
+    sessions counts twice. Unit of count: one attendance.
+    """
+    return sum(s.participant_turns for s in _sessions_in(sessions, scope))
+
+
+def hamlets_mobilised(sessions: Iterable[MobilisationSession], scope: Scope) -> frozenset[str]:
+    """
+    CR-03: the hamlets mobilised (thôn, tổ được tuyên truyền, phát động).
+
+    The distinct hamlets of the scope where at least one propaganda or launch session
+    was held in the period (``held_on``), counted once however many sessions. Sessions
+    held in organisations, and of other kinds, mobilise no hamlet. Unit of count: one
+    hamlet (thôn or tổ dân phố).
+
+    Returns:
+        The hamlets' codes.
+    """
+    return frozenset(
+        s.place_code
+        for s in _sessions_in(sessions, scope)
+        if s.kind in MOBILISING_KINDS and s.place_code in scope.hamlets
+    )
+
+
+def _slips_in(tips: Iterable[TipRecord], scope: Scope) -> Iterator[TipRecord]:
+    return (
+        t
+        for t in tips
+        if t.channel is TipChannel.FORM
+        and t.received_on in scope.period
+        and scope.holds(t.receiving_unit_code)
+    )
+
+
+def count_slips_collected(
+    tips: Iterable[TipRecord], sessions: Iterable[MobilisationSession], scope: Scope
+) -> int:
+    """
+    CR-04: the crime-denunciation slips collected (phiếu tố giác tội phạm).
+
+    Records first: every tip of channel ``form`` received (``received_on``) in the
+    period by a unit of the scope. A session's own ``slips_collected`` is a tally that
+    stands in only for a session no tip record refers to (``session_id``), counted
+    when the session falls in the scope (CR-01's test); a session with tip records is
+    counted through them alone, so no slip counts twice. Unit of count: one slip.
+    """
+    tips = tuple(tips)
+    with_records = {t.session_id for t in tips if t.session_id is not None}
+    from_records = sum(1 for _ in _slips_in(tips, scope))
+    from_sessions = sum(
+        s.slips_collected for s in _sessions_in(sessions, scope) if s.id not in with_records
+    )
+    return from_records + from_sessions
+
+
+def count_valuable_tips(tips: Iterable[TipRecord], scope: Scope) -> int:
+    """
+    CR-05: the slips judged of value (tin có giá trị).
+
+    Of the slip records of CR-04, those the police assessed ``valuable``, whatever the
+    date of the assessment. A session's tally of slips says nothing of their value.
+    Unit of count: one tip.
+    """
+    return sum(1 for t in _slips_in(tips, scope) if t.is_valuable)
+
+
+def active_model_groups(
+    groups: Iterable[ModelGroup], scope: Scope
+) -> frozenset[tuple[ModelGroupKind, str]]:
+    """
+    CR-06: the model groups kept up, by kind (mô hình).
+
+    A group counts once if it was active on any day of the period (set up on or before
+    its last day, not ended before its first) and belongs to a unit or organisation of
+    the scope. Unit of count: one group.
+
+    Returns:
+        ``(kind, "unit_code/id")`` for each group.
+    """
+    return frozenset(
+        (g.kind, f"{g.unit_code}/{g.id}")
+        for g in groups
+        if g.active_during(scope.period) and scope.holds(g.unit_code)
+    )
+
+
+def reintegration_cases_helped(
+    cases: Iterable[ReintegrationCase], scope: Scope
+) -> frozenset[tuple[ReintegrationCategory, str, bool]]:
+    """
+    CR-07 and CR-08: the people helped to reintegrate, by category, and who progressed.
+
+    CR-07: a case counts once if its period under help shares a day with the reporting
+    period and it belongs to a unit of the scope. CR-08: of those, the cases marked
+    ``progressed``. Unit of count: one person.
+
+    Returns:
+        ``(category, token, progressed)`` per case. The token is a one-way digest of
+        the case's unit and pseudonymous id: it keeps cases distinct when summaries
+        merge, and the id itself never enters a summary.
+    """
+    return frozenset(
+        (c.category, _token(c.unit_code, c.id), c.progressed)
+        for c in cases
+        if c.period.overlaps(scope.period) and scope.holds(c.unit_code)
+    )
+
+
+def _token(unit_code: str, case_id: str) -> str:
+    digest = hashlib.blake2b(f"{unit_code}\x1f{case_id}".encode(), digest_size=12)
+    return digest.hexdigest()
+
+
+def organisations_taking_part(
+    sessions: Iterable[MobilisationSession], groups: Iterable[ModelGroup], scope: Scope
+) -> frozenset[tuple[OrganisationKind, str]]:
+    """
+    CR-09: the agencies, enterprises and schools that took part.
+
+    An organisation of the scope took part when a session was held in it in the period
+    (CR-01's test) or one of its model groups was active in the period (CR-06's test).
+    Unit of count: one organisation.
+
+    Returns:
+        ``(kind, code)`` for each organisation.
+    """
+    places = {s.place_code for s in _sessions_in(sessions, scope)}
+    places |= {g.unit_code for g in groups if g.active_during(scope.period)}
+    return frozenset((kind, code) for code, kind in scope.organisations.items() if code in places)
+
+
+@attrs.frozen
+class TallyOverlap:
+    """
+    A declared tally set aside because other data already counts what it counts.
+
+    Args:
+        tally: The tally set aside.
+        reason: What it overlaps: record-level data, or another tally (named).
+    """
+
+    tally: DeclaredTally
+    reason: str
+
+
+def accepted_tallies(
+    dataset: MovementDataset,
+) -> tuple[tuple[DeclaredTally, ...], tuple[TallyOverlap, ...]]:
+    """
+    CR-10: which declared tallies count, and which are set aside.
+
+    Records win: a tally is set aside when any record that its figure reads (by the
+    rule of that figure, and of the same kind for figures by kind) lies in the
+    tally's unit or below it and in the tally's period. Among tallies of the same
+    figure and kind whose units are nested (the same unit, or one below the other) and
+    whose periods share a day, the one declared for the higher unit counts, then the
+    one with the longer period, then the first identifier; the others are set aside.
+    Nothing is resolved silently: every tally set aside is returned with its reason.
+
+    Returns:
+        The tallies that count, in dataset order, and the overlaps.
+    """
+    registry = dataset.registry
+    depth = {unit.code: len(registry.ancestors(unit.code)) for unit in registry.units}
+    for organisation in registry.organisations:
+        depth[organisation.code] = depth[organisation.unit_code] + 1
+    scopes = {id(tally): _tally_scope(dataset, tally) for tally in dataset.declared_tallies}
+    order = sorted(
+        dataset.declared_tallies,
+        key=lambda t: (depth.get(t.unit_code, len(depth)), -t.period.days, t.id),
+    )
+    accepted: list[DeclaredTally] = []
+    overlaps: list[TallyOverlap] = []
+    for tally in order:
+        scope = scopes[id(tally)]
+        if _records_count(dataset, tally, scope):
+            overlaps.append(TallyOverlap(tally, "record-level data counts the same figure"))
+            continue
+        rival = next(
+            (
+                other
+                for other in accepted
+                if (other.figure, other.detail) == (tally.figure, tally.detail)
+                and other.period.overlaps(tally.period)
+                and (scopes[id(other)].holds(tally.unit_code) or scope.holds(other.unit_code))
+            ),
+            None,
+        )
+        if rival is not None:
+            overlaps.append(TallyOverlap(tally, f"tally {rival.id!r} counts the same figure"))
+            continue
+        accepted.append(tally)
+    kept = {id(tally) for tally in accepted}
+    return tuple(t for t in dataset.declared_tallies if id(t) in kept), tuple(overlaps)
+
+
+def _tally_scope(dataset: MovementDataset, tally: DeclaredTally) -> Scope:
+    """
+    Return the scope a tally speaks for; empty when its unit is unknown.
+    """
+    if tally.unit_code not in dataset.registry:
+        return Scope(tally.period, frozenset(), frozenset(), {})
+    return Scope.of(dataset, period=tally.period, unit=tally.unit_code)
+
+
+def _records_count(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+    """
+    Tell whether any record that the tally's figure reads lies in the tally's scope.
+    """
+    return _RECORD_TESTS[tally.figure](dataset, tally, scope)
+
+
+def _has_sessions(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
+    return count_sessions(dataset.sessions, scope) > 0
+
+
+def _has_hamlets(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
+    return bool(hamlets_mobilised(dataset.sessions, scope))
+
+
+def _has_slips(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
+    return count_slips_collected(dataset.tips, dataset.sessions, scope) > 0
+
+
+def _has_slip_records(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
+    return any(True for _ in _slips_in(dataset.tips, scope))
+
+
+def _has_groups(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+    groups = active_model_groups(dataset.model_groups, scope)
+    return any(kind is tally.group_kind for kind, _ in groups)
+
+
+def _has_organisations(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+    found = organisations_taking_part(dataset.sessions, dataset.model_groups, scope)
+    return any(kind is tally.organisation_kind for kind, _ in found)
+
+
+def _has_cases(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+    cases = reintegration_cases_helped(dataset.reintegration_cases, scope)
+    return any(category is tally.category for category, _, _ in cases)
+
+
+_RECORD_TESTS: dict[TallyFigure, Callable[[MovementDataset, DeclaredTally, Scope], bool]] = {
+    TallyFigure.SESSIONS: _has_sessions,
+    TallyFigure.PARTICIPANT_TURNS: _has_sessions,
+    TallyFigure.HAMLETS_MOBILISED: _has_hamlets,
+    TallyFigure.SLIPS_COLLECTED: _has_slips,
+    TallyFigure.VALUABLE_TIPS: _has_slip_records,
+    TallyFigure.MODEL_GROUPS: _has_groups,
+    TallyFigure.REINTEGRATION_CASES: _has_cases,
+    TallyFigure.REINTEGRATION_PROGRESSED: _has_cases,
+    TallyFigure.ORGANISATIONS_TAKING_PART: _has_organisations,
+}
+
+
+def declared_counts(tallies: Iterable[DeclaredTally], scope: Scope) -> Counter[str]:
+    """
+    The part of CR-10 that adds accepted tallies to a summary.
+
+    A tally counts when its unit lies in the scope and its period lies wholly inside
+    the scope's period: a count cannot be split between days, so a tally that only
+    partly falls in a period counts in none of its parts.
+
+    Returns:
+        The counts keyed ``figure`` or ``figure:kind`` (``model_groups:mediation_group``).
+    """
+    counts: Counter[str] = Counter()
+    for tally in tallies:
+        if scope.holds(tally.unit_code) and scope.period.contains(tally.period):
+            key = tally.figure.value
+            if tally.detail is not None:
+                key = f"{key}:{tally.detail.value}"
+            counts[key] += tally.value
+    return counts
+
+
+# The summary ----------------------------------------------------------------------------
+
+
+def _counts(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((key, count) for key, count in items if count))
+
+
+@attrs.frozen
+class Summary:
+    """
+    The movement's figures for one scope, as counted by the rules CR-01 to CR-10.
+
+    A summary is a value: build it with :func:`summarize`, combine summaries with
+    :meth:`merge` (or ``+``). ``Summary()`` is the empty summary. Read the figures
+    through the properties; the fields hold what merging needs (the sets behind
+    distinct counts, and the counts declared by tallies).
+
+    Args:
+        sessions: CR-01.
+        participant_turns: CR-02.
+        hamlets: CR-03, the codes of the hamlets mobilised.
+        slips_collected: CR-04.
+        valuable_tips: CR-05.
+        model_groups: CR-06, ``(kind, "unit/id")`` per group.
+        reintegration_cases: CR-07 and CR-08, ``(category, token, progressed)`` per case;
+            never shown in a ``repr``.
+        organisations: CR-09, ``(kind, code)`` per organisation.
+        declared: CR-10, the declared counts of distinct figures, ``(key, count)``.
+    """
+
+    sessions: int = attrs.field(default=0, validator=v.count)
+    participant_turns: int = attrs.field(default=0, validator=v.count)
+    hamlets: frozenset[str] = frozenset()
+    slips_collected: int = attrs.field(default=0, validator=v.count)
+    valuable_tips: int = attrs.field(default=0, validator=v.count)
+    model_groups: frozenset[tuple[ModelGroupKind, str]] = frozenset()
+    reintegration_cases: frozenset[tuple[ReintegrationCategory, str, bool]] = attrs.field(
+        default=frozenset(), repr=False
+    )
+    organisations: frozenset[tuple[OrganisationKind, str]] = frozenset()
+    declared: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_counts)
+
+    def merge(self, other: Summary) -> Summary:
+        """
+        Return the summary of the records of both summaries.
+
+        Sums add and sets unite: what both count distinctly (a hamlet, a group, a
+        case) counts once. The records behind the two summaries are taken to be
+        disjoint, as they are for different units or different periods.
+        """
+        return Summary(
+            self.sessions + other.sessions,
+            self.participant_turns + other.participant_turns,
+            self.hamlets | other.hamlets,
+            self.slips_collected + other.slips_collected,
+            self.valuable_tips + other.valuable_tips,
+            self.model_groups | other.model_groups,
+            self.reintegration_cases | other.reintegration_cases,
+            self.organisations | other.organisations,
+            Counter(dict(self.declared)) + Counter(dict(other.declared)),
+        )
+
+    def __add__(self, other: Summary) -> Summary:
+        """
+        ``a + b`` is ``a.merge(b)``.
+        """
+        return self.merge(other)
+
+    def _declared(self, key: str) -> int:
+        return dict(self.declared).get(key, 0)
+
+    @property
+    def hamlets_mobilised(self) -> int:
+        """
+        CR-03 (with CR-10): how many hamlets were mobilised.
+        """
+        return len(self.hamlets) + self._declared(TallyFigure.HAMLETS_MOBILISED.value)
+
+    @property
+    def valuable_share(self) -> Fraction | None:
+        """
+        The share of valuable tips among the slips collected; ``None`` without slips.
+        """
+        if not self.slips_collected:
+            return None
+        return Fraction(self.valuable_tips, self.slips_collected)
+
+    @property
+    def model_groups_by_kind(self) -> dict[ModelGroupKind, int]:
+        """
+        CR-06 (with CR-10): the model groups by kind, in the glossary's order, nonzero only.
+        """
+        counts = Counter(kind for kind, _ in self.model_groups)
+        return self._by_kind(ModelGroupKind, counts, TallyFigure.MODEL_GROUPS)
+
+    @property
+    def reintegration_by_category(self) -> dict[ReintegrationCategory, int]:
+        """
+        CR-07 (with CR-10): the people helped, by category, nonzero only.
+        """
+        counts = Counter(category for category, _, _ in self.reintegration_cases)
+        return self._by_kind(ReintegrationCategory, counts, TallyFigure.REINTEGRATION_CASES)
+
+    @property
+    def reintegration_progressed_by_category(self) -> dict[ReintegrationCategory, int]:
+        """
+        CR-08 (with CR-10): the people who progressed, by category, nonzero only.
+        """
+        counts = Counter(category for category, _, done in self.reintegration_cases if done)
+        return self._by_kind(ReintegrationCategory, counts, TallyFigure.REINTEGRATION_PROGRESSED)
+
+    @property
+    def organisations_by_kind(self) -> dict[OrganisationKind, int]:
+        """
+        CR-09 (with CR-10): the organisations that took part, by kind, nonzero only.
+        """
+        counts = Counter(kind for kind, _ in self.organisations)
+        return self._by_kind(OrganisationKind, counts, TallyFigure.ORGANISATIONS_TAKING_PART)
+
+    def _by_kind(self, enum: type[E], counts: Counter[E], figure: TallyFigure) -> dict[E, int]:
+        found = {}
+        for member in enum:
+            total = counts[member] + self._declared(f"{figure.value}:{member.value}")
+            if total:
+                found[member] = total
+        return found
+
+    def figures(self) -> dict[str, Any]:
+        """
+        Return every figure keyed by the glossary's identifiers, ready for JSON.
+
+        Kinds are keyed by their identifiers; the valuable share is ``"n/d"`` or ``None``.
+        """
+        share = self.valuable_share
+        return {
+            "sessions": self.sessions,
+            "participant_turns": self.participant_turns,
+            "hamlets_mobilised": self.hamlets_mobilised,
+            "slips_collected": self.slips_collected,
+            "valuable_tips": self.valuable_tips,
+            "valuable_share": None if share is None else f"{share.numerator}/{share.denominator}",
+            "model_groups": {k.value: n for k, n in self.model_groups_by_kind.items()},
+            "reintegration_cases": {k.value: n for k, n in self.reintegration_by_category.items()},
+            "reintegration_progressed": {
+                k.value: n for k, n in self.reintegration_progressed_by_category.items()
+            },
+            "organisations_taking_part": {
+                k.value: n for k, n in self.organisations_by_kind.items()
+            },
+        }
+
+
+def summarize(
+    dataset: MovementDataset,
+    *,
+    period: Period | None = None,
+    unit: str | None = None,
+    descendants: bool = True,
+) -> Summary:
+    """
+    Count the dataset's figures for one unit and one period, by the rules CR-01 to CR-10.
+
+    Args:
+        dataset: The dataset.
+        period: The reporting period; the dataset's own by default.
+        unit: The unit's code; ``None`` counts every unit of the dataset.
+        descendants: Count the units below *unit* and their organisations too (the
+            default); with ``False``, only what sits at the unit itself.
+
+    Raises:
+        antq.errors.UnknownUnitError: When *unit* is not in the registry.
+    """
+    scope = Scope.of(dataset, period=period, unit=unit, descendants=descendants)
+    tallies, _ = accepted_tallies(dataset)
+    return _summary(dataset, scope, tallies)
+
+
+def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:
+    declared = declared_counts(tallies, scope)
+    additive = {
+        key: declared.pop(key, 0)
+        for key in ("sessions", "participant_turns", "slips_collected", "valuable_tips")
+    }
+    return Summary(
+        count_sessions(dataset.sessions, scope) + additive["sessions"],
+        count_participant_turns(dataset.sessions, scope) + additive["participant_turns"],
+        hamlets_mobilised(dataset.sessions, scope),
+        count_slips_collected(dataset.tips, dataset.sessions, scope) + additive["slips_collected"],
+        count_valuable_tips(dataset.tips, scope) + additive["valuable_tips"],
+        active_model_groups(dataset.model_groups, scope),
+        reintegration_cases_helped(dataset.reintegration_cases, scope),
+        organisations_taking_part(dataset.sessions, dataset.model_groups, scope),
+        declared,
+    )
+
+
+@attrs.frozen
+class BreakdownRow:
+    """
+    One part of a breakdown: a unit below the one reported on, or a part of the period.
+
+    Args:
+        key: The unit's code, or the part's period as text (``2017-01-01..2017-12-31``).
+        period: The days the row covers.
+        summary: The row's figures.
+        unit: The unit of the row, for a breakdown by unit; ``None`` for the row of
+            what sits above the breakdown's level, and for a breakdown by time.
+    """
+
+    key: str
+    period: Period
+    summary: Summary
+    unit: Unit | None = None
+
+
+def breakdown(
+    dataset: MovementDataset,
+    *,
+    by: str,
+    period: Period | None = None,
+    unit: str | None = None,
+) -> tuple[BreakdownRow, ...]:
+    """
+    Break a summary down by unit level or by calendar part of the period.
+
+    By ``district``, ``commune`` or ``hamlet``: one row per unit of that level below
+    *unit*, in registry order, then, if anything is counted above that level (at the
+    unit itself, or at a unit between), one row keyed ``"*"`` with it. By ``month``,
+    ``quarter`` or ``year``: one row per calendar part of the period, clipped to it.
+
+    The rows merge back into the summary of the whole, except that a declared tally
+    whose period spans several parts of a breakdown by time counts in none of them.
+
+    Raises:
+        antq.errors.InvalidValueError: When *by* is not one of :data:`BREAKDOWNS`.
+        antq.errors.UnknownUnitError: When *unit* is not in the registry.
+    """
+    period = period or dataset.period
+    tallies, _ = accepted_tallies(dataset)
+    whole = Scope.of(dataset, period=period, unit=unit)
+    if by in _LEVELS:
+        return _by_level(dataset, whole, _LEVELS[by], tallies, unit)
+    if by not in BREAKDOWNS:
+        known = ", ".join(map(repr, BREAKDOWNS))
+        raise InvalidValueError("breakdown", "by", by, f"a summary breaks down by {known}")
+    return tuple(
+        BreakdownRow(str(part), part, _summary(dataset, attrs.evolve(whole, period=part), tallies))
+        for part in period.split(by)
+    )
+
+
+def _by_level(
+    dataset: MovementDataset,
+    whole: Scope,
+    level: UnitLevel,
+    tallies: tuple[DeclaredTally, ...],
+    unit: str | None,
+) -> tuple[BreakdownRow, ...]:
+    registry = dataset.registry
+    parts = registry.descendants(unit, level=level) if unit else registry.at_level(level)
+    rows = []
+    covered: set[str] = set()
+    for part in parts:
+        scope = Scope.of(dataset, period=whole.period, unit=part.code)
+        covered |= scope.units
+        rows.append(BreakdownRow(part.code, whole.period, _summary(dataset, scope, tallies), part))
+    rest = Scope(
+        whole.period,
+        whole.units - covered,
+        whole.hamlets - covered,
+        {
+            code: kind
+            for code, kind in whole.organisations.items()
+            if registry.organisation(code).unit_code not in covered
+        },
+    )
+    remainder = _summary(dataset, rest, tallies)
+    if remainder != Summary():
+        rows.append(BreakdownRow("*", whole.period, remainder))
+    return tuple(rows)
