@@ -12,11 +12,12 @@ import pytest
 
 import antq
 from antq.cli import main
+from antq.io import example_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-EXAMPLE = "examples/bac-kan-city-2016-2018.json"
+EXAMPLE = str(example_path())
 
 
 def write(path: Path, document: object) -> str:
@@ -99,12 +100,13 @@ class TestCheck:
             f"{EXAMPLE}: a valid dataset\n"
             "  period: 2016-01-01..2018-05-31\n"
             "  units: 183 (1 province, 1 district, 8 communes, 173 hamlets)\n"
-            "  organisations: 0\n"
+            "  organisations: 6\n"
             "  campaigns: 1\n"
-            "  mobilisation sessions: 240\n"
+            "  mobilisation sessions: 246\n"
             "  tips: 9921\n"
             "  model groups: 215\n"
-            "  reintegration cases: 0\n"
+            "  reintegration cases: 24\n"
+            "  declared tallies: 0\n"
         )
         assert (0, expected) == (code, capsys.readouterr().out)
 
@@ -191,3 +193,128 @@ class TestCheck:
 
         output = capsys.readouterr()
         assert (False, False) == (marker in output.out, marker in output.err)
+
+
+class TestReport:
+    """
+    ``antq report`` prints the figures of a unit and period as officials print them.
+    """
+
+    def test_reports_the_bundled_example_by_default(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Without a dataset, the report is the article's paragraph for Bắc Kạn city.
+        """
+        code = main(["report"])
+
+        expected = (
+            0,
+            True,
+        )
+        assert expected == (
+            code,
+            "Từ năm 2016 đến tháng 5/2018, Công an thành phố Bắc Kạn đã tổ chức tuyên truyền, "
+            "phát động được 173 thôn, tổ có trên 10.300 lượt người tham gia, thu về 9.921 "
+            "phiếu tố giác tội phạm, trong đó 662 tin có giá trị" in capsys.readouterr().out,
+        )
+
+    def test_reports_a_dataset_file_in_english_as_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A dataset file, a unit, a period, a breakdown, the language and the form are obeyed.
+        """
+        path = tmp_path / "example.json"
+        path.write_bytes(example_path().read_bytes())
+
+        code = main(
+            [
+                "report",
+                str(path),
+                "--unit",
+                "01840",
+                "--period",
+                "2017",
+                "--by",
+                "month",
+                "--lang",
+                "en",
+                "--format",
+                "json",
+            ]
+        )
+
+        document = json.loads(capsys.readouterr().out)
+        expected = (0, "01840", "2017-01-01", 12, "en")
+        assert expected == (
+            code,
+            document["unit"]["code"],
+            document["period"]["start"],
+            len(document["breakdown"]["rows"]),
+            document["language"],
+        )
+
+    def test_an_unknown_unit_gets_suggestions(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A code that names no unit exits 2 with the closest codes and names.
+        """
+        code = main(["report", "--unit", "1840"])
+
+        message = (
+            "antq: error: --unit '1840': no unit of the dataset has this code; did you mean "
+            "01840 (phường Đức Xuân) or 01849 (xã Dương Quang) or 01846 (phường Huyền Tụng)?\n"
+        )
+        expected = (2, message)
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_a_unit_name_without_diacritics_is_suggested(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A unit's name given as its code finds the unit, diacritics or not.
+        """
+        main(["report", "--unit", "xuat hoa"])
+
+        assert "01855 (phường Xuất Hóa)" in capsys.readouterr().err
+
+    def test_an_unknown_unit_without_anything_close(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Without a close match, the error says only that the unit is unknown.
+        """
+        code = main(["report", "--unit", "zzzzzzzz"])
+
+        expected = (2, "antq: error: --unit 'zzzzzzzz': no unit of the dataset has this code\n")
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_a_bad_period_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A period that does not parse is one error line naming the option.
+        """
+        code = main(["report", "--period", "2017-13"])
+
+        expected = (2, "antq: error: --period '2017-13': not a calendar date: a month is 1 to 12\n")
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_an_invalid_dataset_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A dataset that does not load is reported with its problems, as by ``check``.
+        """
+        path = write(tmp_path / "bad.json", {"format_version": 2})
+
+        code = main(["report", path])
+
+        expected = (1, True)
+        assert expected == (code, "$.format_version" in capsys.readouterr().err)
+
+    def test_an_unknown_breakdown_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--by`` takes only the known breakdowns.
+        """
+        code = main(["report", "--by", "week"])
+
+        assert (2, True) == (code, "invalid choice: 'week'" in capsys.readouterr().err)

@@ -101,6 +101,7 @@ class TestRecordCounts:
             "tips": 0,
             "model_groups": 0,
             "reintegration_cases": 0,
+            "declared_tallies": 0,
         }
         assert expected == EMPTY.record_counts()
 
@@ -116,6 +117,7 @@ class TestRecordCounts:
             "tips": 3,
             "model_groups": 1,
             "reintegration_cases": 1,
+            "declared_tallies": 0,
         }
         assert expected == FULL.record_counts()
 
@@ -131,6 +133,7 @@ class TestRecordCounts:
             "tips",
             "model_groups",
             "reintegration_cases",
+            "declared_tallies",
         ]
         assert expected == list(FULL.record_counts())
 

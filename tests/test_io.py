@@ -33,6 +33,7 @@ from antq.io import (
     dump_dataset,
     dumps_dataset,
     load_dataset,
+    load_example,
     loads_dataset,
 )
 from antq.testing import datasets
@@ -130,6 +131,19 @@ def valid_document() -> Document:
                 "progressed": True,
             }
         ],
+        "declared_tallies": [
+            {
+                "id": "K1",
+                "unit_code": "058",
+                "period": {"start": "2016-01-01", "end": "2016-12-31"},
+                "figure": "model_groups",
+                "value": 12,
+                "group_kind": "youth_shock_team",
+                "source": "Báo cáo số 12/BC-CAT",
+            }
+        ],
+        "reporting_unit_code": "058",
+        "description": "A small dataset with one record of every kind.",
     }
 
 
@@ -203,6 +217,7 @@ class TestReading:
             "tips": 1,
             "model_groups": 1,
             "reintegration_cases": 1,
+            "declared_tallies": 1,
         }
         assert expected == dataset.record_counts()
 
@@ -258,9 +273,9 @@ class TestReading:
 
     def test_the_bundled_example_loads(self) -> None:
         """
-        The example dataset shipped in examples/ is valid.
+        The example dataset shipped in the package is valid.
         """
-        dataset = load_dataset("examples/bac-kan-city-2016-2018.json")
+        dataset = load_example()
 
         assert (9921, 662) == (len(dataset.tips), sum(tip.is_valuable for tip in dataset.tips))
 
@@ -322,6 +337,11 @@ INVALID = [
     (put("format_version", "1"), "$.format_version", "unsupported format version"),
     (drop("format_version"), "$.format_version", "missing"),
     (put("tipz", []), "$.tipz", "unknown key"),
+    (put("reporting_unit_code", 58), "$.reporting_unit_code", "expected a string"),
+    (put("reporting_unit_code", "0 58"), "$.reporting_unit_code", "identifier"),
+    (put("description", " "), "$.description", "blank"),
+    (drop("declared_tallies.0.group_kind"), "$.declared_tallies[0].group_kind", "names its kind"),
+    (put("declared_tallies.0.figure", "tips"), "$.declared_tallies[0].figure", "TallyFigure"),
 ]
 
 
@@ -451,7 +471,13 @@ class TestWriting:
         """
         document = dataset_to_dict(dataset_from_dict(valid_document()))
 
-        expected = ["format_version", "period", *(name for name, _ in SECTIONS)]
+        expected = [
+            "format_version",
+            "period",
+            "reporting_unit_code",
+            "description",
+            *(name for name, _ in SECTIONS),
+        ]
         assert (expected, FORMAT_VERSION) == (list(document), document["format_version"])
 
     def test_leaves_out_fields_that_hold_their_default(self) -> None:

@@ -4,7 +4,7 @@ The dataset: one container for a registry of units and every record of the movem
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -45,6 +45,13 @@ def _reintegration_cases(records: Iterable[ReintegrationCase]) -> tuple[Reintegr
 
 def _declared_tallies(records: Iterable[DeclaredTally]) -> tuple[DeclaredTally, ...]:
     return v.as_tuple(records, owner="MovementDataset", field="declared_tallies")
+
+
+def _unit_of_registry(
+    instance: MovementDataset, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if isinstance(value, str) and not instance.registry.has_unit(value):
+        v.refuse(instance, attribute, value, "the reporting unit must be a unit of the registry")
 
 
 @attrs.frozen
@@ -101,7 +108,7 @@ class MovementDataset:
         kw_only=True,
     )
     reporting_unit_code: str | None = attrs.field(
-        default=None, validator=v.optional_local_id, kw_only=True
+        default=None, validator=[v.optional_local_id, _unit_of_registry], kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
 

@@ -1,0 +1,452 @@
+"""
+Tests for reports (antq.report): the article's paragraph, tables, JSON and privacy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+
+import attrs
+import pytest
+
+from antq import (
+    CampaignKind,
+    DeclaredTally,
+    Informant,
+    InvalidValueError,
+    MobilisationSession,
+    ModelGroupKind,
+    MovementDataset,
+    Period,
+    ReintegrationCase,
+    ReintegrationCategory,
+    TallyFigure,
+    TipChannel,
+    TipRecord,
+    Unit,
+    UnitKind,
+    UnitRegistry,
+)
+from antq.io import load_example
+from antq.report import (
+    CATEGORIES_EN,
+    GROUPS_EN,
+    ORGANISATIONS_EN,
+    Report,
+    make_report,
+    narrative,
+    render_report,
+)
+
+ARTICLE_VI = (
+    "Từ năm 2016 đến tháng 5/2018, Công an thành phố Bắc Kạn đã tổ chức tuyên truyền, "
+    "phát động được 173 thôn, tổ có trên 10.300 lượt người tham gia, thu về 9.921 phiếu "
+    "tố giác tội phạm, trong đó 662 tin có giá trị phục vụ công tác đấu tranh phòng chống "
+    "tội phạm. Duy trì và nhân rộng các mô hình, điển hình tiên tiến trong phong trào toàn "
+    "dân bảo vệ an ninh Tổ quốc, củng cố 58 tổ tự quản về an ninh trật tự, 05 đội thanh "
+    "niên xung kích, 126 tổ hòa giải, 20 tổ tự quản về đô thị và vệ sinh môi trường, 01 "
+    "câu lạc bộ bạn giúp bạn, 05 nhóm phòng, chống bạo lực gia đình."
+)
+
+ARTICLE_EN = (
+    "From 2016 to May 2018, the police of Bắc Kạn city held propaganda sessions and "
+    "launched the movement in 173 villages and residential groups, with over 10,300 "
+    "participant-turns, and collected 9,921 crime-denunciation slips, of which 662 were "
+    "information of value for fighting crime. The movement's model groups were kept up: "
+    "58 self-management groups on security and order, 5 youth shock teams, 126 mediation "
+    'groups, 20 self-management groups on urban order and sanitation, 1 "friends help '
+    'friends" club and 5 domestic-violence prevention groups.'
+)
+
+
+@cache
+def example() -> MovementDataset:
+    """
+    Return the bundled example, read once.
+    """
+    return load_example()
+
+
+@cache
+def example_report(by: str | None = None) -> Report:
+    """
+    Return the report of the bundled example, optionally broken down.
+    """
+    return make_report(example(), by=by)
+
+
+class TestNarrative:
+    """
+    The paragraph is written in the form of the police's own reports.
+    """
+
+    def test_reproduces_the_article_in_vietnamese(self) -> None:
+        """
+        The first two sentences are the article's, figure for figure.
+        """
+        assert narrative(example_report()).startswith(ARTICLE_VI)
+
+    def test_reproduces_the_article_in_english(self) -> None:
+        """
+        The English paragraph gives the same figures in English number style.
+        """
+        assert narrative(example_report(), lang="en").startswith(ARTICLE_EN)
+
+    def test_reports_reintegration_and_organisations(self) -> None:
+        """
+        People helped and organisations taking part get a sentence each.
+        """
+        text = narrative(example_report())
+
+        expected = (True, True)
+        assert expected == (
+            "Cảm hóa, giáo dục, giúp đỡ 24 người tái hòa nhập cộng đồng" in text,
+            "được đẩy mạnh trong 02 cơ quan, 02 doanh nghiệp, 02 cơ sở giáo dục." in text,
+        )
+
+    def test_says_so_when_nothing_was_held(self) -> None:
+        """
+        A period without sessions or slips says that nothing was recorded.
+        """
+        report = make_report(example(), period=Period.year(2020))
+
+        expected = (True, True)
+        assert expected == (
+            narrative(report).startswith(
+                "Trong năm 2020, Công an thành phố Bắc Kạn chưa có số liệu tuyên truyền, phát động."
+            ),
+            narrative(report, lang="en").startswith(
+                "In 2020, the police of Bắc Kạn city recorded no propaganda or launch sessions."
+            ),
+        )
+
+    def test_a_hamlet_speaks_in_its_own_name(self) -> None:
+        """
+        A hamlet has no police of its own: the paragraph names the hamlet.
+        """
+        report = make_report(example(), unit="01840-T01")
+
+        assert narrative(report).startswith("Từ năm 2016 đến tháng 5/2018, Tổ 1 đã")
+
+    def test_the_whole_dataset_speaks_for_its_units(self) -> None:
+        """
+        Without a reporting unit, the paragraph speaks of every unit.
+        """
+        dataset = attrs.evolve(example(), reporting_unit_code=None)
+
+        assert "Công an thành phố" not in narrative(make_report(dataset))
+        assert "the units held" in narrative(make_report(dataset), lang="en")
+
+
+class TestTables:
+    """
+    Text and Markdown reports hold a title, the paragraph, and tables.
+    """
+
+    def test_text_report_lists_every_figure(self) -> None:
+        """
+        The table gives the exact figures, the valuable share as a ratio and a percentage.
+        """
+        text = render_report(example_report())
+
+        expected = [True, True, True, True]
+        assert expected == [
+            "Lượt người tham gia" in text and "10.346" in text,
+            "662 (662/9.921, 6,67%)" in text,
+            "Đội thanh niên xung kích" in text,
+            text.startswith("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc"),
+        ]
+
+    def test_markdown_report_has_a_heading_and_pipe_tables(self) -> None:
+        """
+        Markdown starts with a level-one heading and writes tables with pipes.
+        """
+        text = render_report(example_report(), format="markdown")
+
+        expected = (True, True)
+        assert expected == (
+            text.startswith("# "),
+            "| Tin có giá trị | 662 (662/9.921, 6,67%) |" in text,
+        )
+
+    def test_breakdown_by_commune_has_a_row_per_commune_and_a_total(self) -> None:
+        """
+        Eight communes and wards, then the total.
+        """
+        text = render_report(example_report("commune"), format="markdown")
+
+        rows = [
+            line for line in text.splitlines() if line.startswith(("| Phường", "| Xã", "| Tổng"))
+        ]
+        assert 9 == len(rows)
+        assert "| Tổng | 173 | 10.346 | 9.921 | 662 | 215 |" == rows[-1]
+
+    def test_breakdown_by_year_names_each_year(self) -> None:
+        """
+        Rows by time are named by their period phrase.
+        """
+        text = render_report(example_report("year"), lang="en")
+
+        expected = (True, True)
+        assert expected == ("\n2016 " in text, "From January 2018 to May 2018" in text)
+
+    def test_a_period_without_records_shows_zeros_and_no_share(self) -> None:
+        """
+        Without slips there is no share to print, and no row for people helped.
+        """
+        text = render_report(make_report(example(), period=Period.year(2020)), lang="en")
+
+        expected = (True, False, False)
+        assert expected == (
+            any(line.split() == ["Tips", "of", "value", "0"] for line in text.splitlines()),
+            "%" in text,
+            "People who progressed" in text,
+        )
+
+    def test_english_rows_use_english_names(self) -> None:
+        """
+        Every kind of group, person and organisation has an English name.
+        """
+        expected = (13, 5, 3)
+        assert expected == (len(GROUPS_EN), len(CATEGORIES_EN), len(ORGANISATIONS_EN))
+
+
+class TestJson:
+    """
+    The JSON report is keyed by the glossary's identifiers.
+    """
+
+    def test_figures_are_keyed_by_identifiers(self) -> None:
+        """
+        The figures, the unit and the period are machine-readable.
+        """
+        document = json.loads(render_report(example_report(), format="json"))
+
+        expected = (173, 10346, 9921, 662, "662/9921", 5, "058")
+        assert expected == (
+            document["figures"]["hamlets_mobilised"],
+            document["figures"]["participant_turns"],
+            document["figures"]["slips_collected"],
+            document["figures"]["valuable_tips"],
+            document["figures"]["valuable_share"],
+            document["figures"]["model_groups"]["youth_shock_team"],
+            document["unit"]["code"],
+        )
+
+    def test_breakdown_rows_carry_their_figures(self) -> None:
+        """
+        Each row of a breakdown has its key, name, period and figures.
+        """
+        document = json.loads(render_report(example_report("commune"), format="json"))
+
+        first = document["breakdown"]["rows"][0]
+        expected = ("commune", "01834", "Nguyễn Thị Minh Khai", 25)
+        assert expected == (
+            document["breakdown"]["by"],
+            first["key"],
+            first["name"],
+            first["figures"]["hamlets_mobilised"],
+        )
+
+    def test_no_breakdown_is_null(self) -> None:
+        """
+        Without a breakdown the key holds null.
+        """
+        assert json.loads(render_report(example_report(), format="json"))["breakdown"] is None
+
+
+class TestTallies:
+    """
+    Declared tallies that are set aside are reported, not dropped in silence.
+    """
+
+    def test_a_tally_over_records_is_noted(self) -> None:
+        """
+        A tally of slips for a ward that has slip records is set aside, with a note.
+        """
+        tally = DeclaredTally("K1", "01840", Period.year(2017), TallyFigure.SLIPS_COLLECTED, 412)
+        dataset = attrs.evolve(example(), declared_tallies=[tally])
+
+        report = make_report(dataset)
+        expected = (9921, True, True)
+        assert expected == (
+            report.summary.slips_collected,
+            "'K1'" in render_report(report),
+            "set aside" in render_report(report, lang="en"),
+        )
+
+    def test_a_tally_without_records_counts(self) -> None:
+        """
+        A tally of a kind that no record counts adds to the figures.
+        """
+        tally = DeclaredTally(
+            "K2",
+            "058",
+            Period.year(2017),
+            TallyFigure.MODEL_GROUPS,
+            3,
+            group_kind=ModelGroupKind.FIRE_PREVENTION_TEAM,
+        )
+        report = make_report(attrs.evolve(example(), declared_tallies=[tally]))
+
+        assert 3 == report.summary.model_groups_by_kind[ModelGroupKind.FIRE_PREVENTION_TEAM]
+
+    def test_a_tally_spanning_several_rows_is_noted(self) -> None:
+        """
+        A yearly tally in a monthly breakdown counts in the total only, and says so.
+        """
+        tally = DeclaredTally(
+            "K3",
+            "058",
+            Period.year(2017),
+            TallyFigure.MODEL_GROUPS,
+            3,
+            group_kind=ModelGroupKind.FIRE_PREVENTION_TEAM,
+        )
+        report = make_report(attrs.evolve(example(), declared_tallies=[tally]), by="month")
+
+        expected = (1, True)
+        assert expected == (
+            report.unapportioned,
+            "count in the total only" in render_report(report, lang="en"),
+        )
+
+
+class TestPrivacy:
+    """
+    No report names an informant or a person helped to reintegrate.
+    """
+
+    @pytest.mark.parametrize("form", ["text", "markdown", "json"])
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_no_identity_in_any_form(self, form: str, lang: str) -> None:
+        """
+        Informants' identities and reintegration case ids appear in no report.
+        """
+        marker = "MARKER-IDENTITY"
+        dataset = example()
+        tips = [
+            attrs.evolve(tip, informant=Informant(marker, contact=marker, address=marker))
+            for tip in dataset.tips[:50]
+        ]
+        marked = attrs.evolve(dataset, tips=[*tips, *dataset.tips[50:]])
+        report = make_report(marked, by="commune")
+
+        text = render_report(report, lang=lang, format=form)  # type: ignore[arg-type]
+
+        case_ids = {case.id for case in dataset.reintegration_cases}
+        expected: tuple[bool, list[str]] = (False, [])
+        assert expected == (marker in text, [i for i in case_ids if i in text])
+
+
+class TestArguments:
+    """
+    Unknown languages and forms are refused by name.
+    """
+
+    @pytest.mark.parametrize(
+        ("options", "field"),
+        [({"lang": "fr"}, "lang"), ({"format": "pdf"}, "format")],
+        ids=["lang", "format"],
+    )
+    def test_refuses_unknown_options(self, options: dict[str, str], field: str) -> None:
+        """
+        The error names the option refused.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            render_report(example_report(), **options)  # type: ignore[arg-type]
+        assert field == info.value.field
+
+    def test_a_period_is_reported_as_asked(self) -> None:
+        """
+        A period narrower than the dataset's counts only its days.
+        """
+        report = make_report(example(), period=Period.month(2016, 1))
+
+        expected = (Period(dt.date(2016, 1, 1), dt.date(2016, 1, 31)), True)
+        assert expected == (report.period, narrative(report).startswith("Trong tháng 1/2016"))
+
+
+def small_dataset() -> MovementDataset:
+    """
+    Return a ward with one hamlet, where several figures are zero.
+
+    A session without participants, slips declared at a session without records, a
+    case that did not progress, and a tip at the city police.
+    """
+    registry = UnitRegistry(
+        [
+            Unit("06", "Bắc Kạn", UnitKind.PROVINCE),
+            Unit("058", "Bắc Kạn", UnitKind.PROVINCIAL_CITY, parent_code="06"),
+            Unit("01840", "Đức Xuân", UnitKind.WARD, parent_code="058"),
+            Unit("01840-T01", "Tổ 1", UnitKind.RESIDENTIAL_GROUP, parent_code="01840"),
+        ]
+    )
+    day = dt.date(2017, 3, 1)
+    return MovementDataset(
+        Period.year(2017),
+        registry,
+        sessions=[
+            MobilisationSession(
+                "S1",
+                day,
+                "01840-T01",
+                CampaignKind.PROPAGANDA,
+                participant_turns=0,
+                slips_collected=4,
+            )
+        ],
+        tips=[TipRecord("T1", day, "058", TipChannel.PHONE)],
+        reintegration_cases=[
+            ReintegrationCase("R1", ReintegrationCategory.PARDONED, "01840", Period.year(2017))
+        ],
+        reporting_unit_code="058",
+    )
+
+
+class TestSparseFigures:
+    """
+    Figures that are zero leave their clause out.
+    """
+
+    def test_vietnamese_leaves_out_what_is_zero(self) -> None:
+        """
+        No participant-turns, no valuable tips and no one progressed: no such clause.
+        """
+        text = narrative(make_report(small_dataset()))
+
+        expected = (
+            "Trong năm 2017, Công an thành phố Bắc Kạn đã tổ chức tuyên truyền, phát động "
+            "được 1 thôn, tổ, thu về 4 phiếu tố giác tội phạm. Cảm hóa, giáo dục, giúp đỡ 1 "
+            "người tái hòa nhập cộng đồng (1 người được đặc xá)."
+        )
+        assert expected == text
+
+    def test_english_leaves_out_what_is_zero(self) -> None:
+        """
+        The English paragraph leaves out the same clauses.
+        """
+        text = narrative(make_report(small_dataset()), lang="en")
+
+        expected = (
+            "In 2017, the police of Bắc Kạn city held propaganda sessions and launched the "
+            "movement in 1 village or residential group, and collected 4 crime-denunciation "
+            "slips. 1 person was helped to reintegrate (1 person pardoned)."
+        )
+        assert expected == text
+
+    def test_what_sits_above_the_breakdown_level_has_its_own_row(self) -> None:
+        """
+        Sessions and tips above the communes go to the row named for the level above.
+        """
+        dataset = small_dataset()
+        session = attrs.evolve(dataset.sessions[0], id="S2", place_code="058")
+        report = make_report(
+            attrs.evolve(dataset, sessions=[*dataset.sessions, session]), by="commune"
+        )
+
+        text = render_report(report, lang="en")
+        expected = ("*", True)
+        assert expected == (report.rows[-1].key, "Above that level (*)" in text)
