@@ -21,6 +21,8 @@ extensions = [
 ]
 
 source_suffix = {".md": "markdown"}
+# Definition lists: the counting rules page describes each rule as terms and definitions.
+myst_enable_extensions = ["deflist"]
 exclude_patterns = ["_build"]
 
 # Every reference must resolve: a broken one is an error (sphinx-build -n -W).
@@ -28,8 +30,16 @@ nitpicky = True
 nitpick_ignore = [
     # Standard-library classes named in signatures. No intersphinx inventory is fetched,
     # so Sphinx has no page to link them to.
+    ("py:class", "collections.abc.Mapping"),
     ("py:class", "datetime.date"),
+    ("py:class", "fractions.Fraction"),
     ("py:class", "os.PathLike"),
+    # antq.io.example_path returns an importlib.resources Traversable, imported for
+    # type checking only, so its annotation stays as written.
+    ("py:class", "Traversable"),
+    # antq.report's private alias of the report forms, Literal["text", "markdown",
+    # "json"]; antq.report.FORMATS lists them.
+    ("py:class", "Format"),
     # TipRecord's attrs-generated __init__ keeps its annotations as written, because one
     # of them names a type imported for type checking only; `dt` is `datetime` there.
     ("py:class", "dt.date"),

@@ -10,8 +10,9 @@ Run every example of the documentation as a test, with Sybil.
   it is written under the caption's name, for the examples after it to read.
 - Any other code block fails: no example is skipped without a word.
 
-The examples of one page run in order, in one namespace, in a working directory of
-their own where ``examples/`` is the repository's directory of bundled examples.
+The examples of one page run in order, in one namespace, in an empty working directory
+of their own. The bundled example dataset is read from the installed package
+(:func:`antq.io.load_example`), as a reader's own programs read it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import io
 import json
 import re
 import shlex
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +37,6 @@ from antq.cli import main
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-
-ROOT = Path(__file__).resolve().parent.parent
 
 #: Doctest output may wrap, and may elide what does not matter with ``...``.
 OPTIONS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
@@ -180,13 +178,9 @@ def _options(source: str) -> tuple[dict[str, str], str]:
 @pytest.fixture(scope="module")
 def _working_directory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """
-    Run the examples of one page in a fresh directory that sees ``examples/``.
+    Run the examples of one page in a fresh, empty directory.
     """
     directory = tmp_path_factory.mktemp("page")
-    try:
-        (directory / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
-    except OSError:  # where symbolic links need privileges
-        shutil.copytree(ROOT / "examples", directory / "examples")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(directory)
         yield directory

@@ -8,7 +8,7 @@ the records of one *scope* (a unit, the units below it and the organisations in 
 and one period, and says which date puts a record in the period.
 
 Rules return parts of a :class:`Summary`. Summaries form a commutative monoid: the
-empty summary is the identity and :meth:`Summary.merge` adds two. Additive figures
+empty summary is the identity and :meth:`~antq.Summary.merge` adds two. Additive figures
 (sessions, participant-turns, slips, valuable tips) are sums over point events, each
 in exactly one place and on one day; distinct figures (hamlets mobilised, model
 groups, reintegration cases, organisations) keep the set of what they count, so that
@@ -63,10 +63,10 @@ __all__ = [
 
 E = TypeVar("E", bound=LabelledEnum)
 
-#: The session kinds that mobilise a hamlet (CR-03): propaganda and launching the movement.
+#: The session kinds that mobilise a hamlet (CR-03), propaganda and launching the movement.
 MOBILISING_KINDS = frozenset({CampaignKind.PROPAGANDA, CampaignKind.LAUNCH})
 
-#: The ways a summary breaks down: by unit level, or by calendar part of the period.
+#: The ways a summary breaks down, by unit level or by calendar part of the period.
 BREAKDOWNS = ("district", "commune", "hamlet", "month", "quarter", "year")
 
 _LEVELS = {"district": UnitLevel.DISTRICT, "commune": UnitLevel.COMMUNE, "hamlet": UnitLevel.HAMLET}
@@ -517,7 +517,7 @@ class Summary:
     @property
     def hamlets_mobilised(self) -> int:
         """
-        CR-03 (with CR-10): how many hamlets were mobilised.
+        How many hamlets were mobilised (CR-03, with CR-10).
         """
         return len(self.hamlets) + self._declared(TallyFigure.HAMLETS_MOBILISED.value)
 
@@ -533,7 +533,7 @@ class Summary:
     @property
     def model_groups_by_kind(self) -> dict[ModelGroupKind, int]:
         """
-        CR-06 (with CR-10): the model groups by kind, in the glossary's order, nonzero only.
+        The model groups by kind (CR-06, with CR-10), in the glossary's order, nonzero only.
         """
         counts = Counter(kind for kind, _ in self.model_groups)
         return self._by_kind(ModelGroupKind, counts, TallyFigure.MODEL_GROUPS)
@@ -541,7 +541,7 @@ class Summary:
     @property
     def reintegration_by_category(self) -> dict[ReintegrationCategory, int]:
         """
-        CR-07 (with CR-10): the people helped, by category, nonzero only.
+        The people helped, by category (CR-07, with CR-10), nonzero only.
         """
         counts = Counter(category for category, _, _ in self.reintegration_cases)
         return self._by_kind(ReintegrationCategory, counts, TallyFigure.REINTEGRATION_CASES)
@@ -549,7 +549,7 @@ class Summary:
     @property
     def reintegration_progressed_by_category(self) -> dict[ReintegrationCategory, int]:
         """
-        CR-08 (with CR-10): the people who progressed, by category, nonzero only.
+        The people who progressed, by category (CR-08, with CR-10), nonzero only.
         """
         counts = Counter(category for category, _, done in self.reintegration_cases if done)
         return self._by_kind(ReintegrationCategory, counts, TallyFigure.REINTEGRATION_PROGRESSED)
@@ -557,7 +557,7 @@ class Summary:
     @property
     def organisations_by_kind(self) -> dict[OrganisationKind, int]:
         """
-        CR-09 (with CR-10): the organisations that took part, by kind, nonzero only.
+        The organisations that took part, by kind (CR-09, with CR-10), nonzero only.
         """
         counts = Counter(kind for kind, _ in self.organisations)
         return self._by_kind(OrganisationKind, counts, TallyFigure.ORGANISATIONS_TAKING_PART)
@@ -677,7 +677,8 @@ def breakdown(
     whose period spans several parts of a breakdown by time counts in none of them.
 
     Raises:
-        antq.errors.InvalidValueError: When *by* is not one of :data:`BREAKDOWNS`.
+        antq.errors.InvalidValueError: When *by* is not one of
+            :data:`~antq.counting.BREAKDOWNS`.
         antq.errors.UnknownUnitError: When *unit* is not in the registry.
     """
     period = period or dataset.period

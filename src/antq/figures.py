@@ -85,7 +85,7 @@ class Qualifier(LabelledEnum):
     @property
     def english(self) -> str:
         """
-        The English term for this member: "exact", "over", "more than", "nearly", "about".
+        The English term for this member ("exact", "over", "more than", "nearly", "about").
         """
         return _ENGLISH[self.value]
 

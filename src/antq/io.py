@@ -66,7 +66,7 @@ _HEADER_TEXTS = ("reporting_unit_code", "description")
 _KEYS = frozenset({"format_version", "period", *_HEADER_TEXTS}) | {name for name, _ in SECTIONS}
 
 
-#: The name of the bundled example: the Bắc Kạn city police, 2016 to May 2018.
+#: The name of the bundled example (the Bắc Kạn city police, 2016 to May 2018).
 EXAMPLE = "bac-kan-city-2016-2018"
 
 

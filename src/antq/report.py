@@ -280,7 +280,7 @@ def narrative(report: Report, *, lang: Language = "vi") -> str:
     Write the report's paragraph in the form of the police's own reports.
 
     Participant-turns of 1,000 or more are rounded down to three significant digits and
-    qualified "trên" / "over" (:meth:`antq.figures.Figure.rounded_down`); every other
+    qualified "trên" / "over" (:meth:`antq.Figure.rounded_down`); every other
     figure is exact. Figures that are zero are left out.
     """
     write = _narrative_vi if lang == "vi" else _narrative_en
