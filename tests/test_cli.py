@@ -313,8 +313,14 @@ class TestReport:
 
     def test_an_unknown_breakdown_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """
-        ``--by`` takes only the known breakdowns.
+        ``--by`` takes only the known breakdowns; the report command's usage is shown.
         """
         code = main(["report", "--by", "week"])
 
-        assert (2, True) == (code, "invalid choice: 'week'" in capsys.readouterr().err)
+        err = capsys.readouterr().err
+        expected = (2, True, True)
+        assert expected == (
+            code,
+            "invalid choice: 'week'" in err,
+            err.startswith("usage: antq report"),
+        )

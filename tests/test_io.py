@@ -247,6 +247,26 @@ class TestReading:
 
         assert MovementDataset(Period.year(2017), UnitRegistry(())) == dataset
 
+    def test_a_null_header_text_is_no_text(self) -> None:
+        """
+        ``reporting_unit_code`` and ``description`` may be null, as if left out.
+        """
+        document = changed(put("reporting_unit_code", None))
+        put("description", None)(document)
+
+        dataset = dataset_from_dict(document)
+
+        assert (None, None) == (dataset.reporting_unit_code, dataset.description)
+
+    def test_a_reporting_unit_outside_the_registry_is_refused(self) -> None:
+        """
+        The reporting unit must be one of the dataset's units.
+        """
+        problems = load_problems(changed(put("reporting_unit_code", "01843")))
+
+        expected = [("$.reporting_unit_code", "01843")]
+        assert expected == [(p.location, p.value) for p in problems]
+
     def test_reads_utf8_bytes_with_a_byte_order_mark(self) -> None:
         """
         The BOM that Excel and Notepad write does not stop reading.

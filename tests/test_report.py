@@ -277,6 +277,19 @@ class TestTallies:
             "set aside" in render_report(report, lang="en"),
         )
 
+    def test_a_tally_of_another_unit_or_period_is_not_noted(self) -> None:
+        """
+        A report notes only the tallies set aside within its unit and period.
+        """
+        tally = DeclaredTally("K1", "01840", Period.year(2017), TallyFigure.SLIPS_COLLECTED, 412)
+        dataset = attrs.evolve(example(), declared_tallies=[tally])
+
+        expected = ((), ())
+        assert expected == (
+            make_report(dataset, unit="01843").overlaps,
+            make_report(dataset, period=Period.year(2016)).overlaps,
+        )
+
     def test_a_tally_without_records_counts(self) -> None:
         """
         A tally of a kind that no record counts adds to the figures.
@@ -310,7 +323,8 @@ class TestTallies:
         expected = (1, True)
         assert expected == (
             report.unapportioned,
-            "count in the total only" in render_report(report, lang="en"),
+            "1 declared tally spans several rows and counts in the total only"
+            in render_report(report, lang="en"),
         )
 
 

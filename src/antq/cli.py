@@ -64,10 +64,17 @@ class _ArgumentError(_UsageError):
     Arguments that argparse refuses; the usage line is printed before the message.
     """
 
+    def __init__(self, message: str, usage: str) -> None:
+        """
+        Keep the usage line of the (sub)command whose arguments were refused.
+        """
+        super().__init__(message)
+        self.usage = usage
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _ArgumentError(message)
+        raise _ArgumentError(message, self.format_usage())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(arguments)
     except _UsageError as error:
         if isinstance(error, _ArgumentError):
-            parser.print_usage(sys.stderr)
+            sys.stderr.write(error.usage)
         print(f"antq: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except _InvalidDatasetError as error:

@@ -210,7 +210,7 @@ def _read_header(
     """
     texts: dict[str, str] = {}
     for key in _HEADER_TEXTS:
-        if key in document:
+        if document.get(key) is not None:
             text, text_problems = _converter.structure(document[key], str, f"$.{key}")
             problems.extend(text_problems)
             if text is not None:

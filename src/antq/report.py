@@ -18,6 +18,7 @@ import attrs
 
 from antq.counting import (
     BreakdownRow,
+    Scope,
     Summary,
     TallyOverlap,
     accepted_tallies,
@@ -104,6 +105,13 @@ def make_report(
     summary = summarize(dataset, period=period, unit=code)
     rows = breakdown(dataset, by=by, period=period, unit=code) if by is not None else ()
     accepted, overlaps = accepted_tallies(dataset)
+    scope = Scope.of(dataset, period=period, unit=code)
+    overlaps = tuple(
+        overlap
+        for overlap in overlaps
+        if (code is None or scope.holds(overlap.tally.unit_code))
+        and overlap.tally.period.overlaps(period)
+    )
     unapportioned = 0
     if by is not None and by not in {"district", "commune", "hamlet"}:
         unapportioned = sum(
@@ -490,10 +498,15 @@ def _notes(report: Report, lang: Language) -> list[str]:
             )
     if report.unapportioned:
         n = report.unapportioned
+        english = (
+            "1 declared tally spans several rows and counts"
+            if n == 1
+            else f"{n} declared tallies span several rows and count"
+        )
         notes.append(
             f"{n} số liệu khai báo trải dài nhiều kỳ chỉ được tính vào tổng."
             if lang == "vi"
-            else f"{n} declared tallies span several rows and count in the total only."
+            else f"{english} in the total only."
         )
     return notes
 
