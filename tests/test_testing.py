@@ -48,6 +48,7 @@ ANTQ_TYPES = [
     antq.Informant,
     antq.ModelGroup,
     antq.ReintegrationCase,
+    antq.DeclaredTally,
     antq.MovementDataset,
 ]
 # Values of the wrong type, as an untyped caller could pass them.
@@ -258,6 +259,25 @@ def check_reintegration_case(
     assert exists_throughout(registry, case.unit_code, period)
 
 
+def check_declared_tally(
+    tally: antq.DeclaredTally, registry: antq.UnitRegistry, period: antq.Period
+) -> None:
+    """
+    Check a tally: valid, inside the period, declared by a unit or organisation that exists.
+    """
+    attrs.validate(tally)
+    assert period.contains(tally.period)
+    assert tally.unit_code in registry
+    assert exists_throughout(registry, tally.unit_code, period)
+    kinds = {
+        "group_kind": tally.group_kind,
+        "category": tally.category,
+        "organisation_kind": tally.organisation_kind,
+    }
+    expected = {name for name in kinds if name == tally.figure.detail_field}
+    assert expected == {name for name, kind in kinds.items() if kind is not None}
+
+
 def check_dataset(dataset: antq.MovementDataset) -> None:
     """
     Check a whole dataset: every record valid, unique ids, every reference resolved.
@@ -273,6 +293,7 @@ def check_dataset(dataset: antq.MovementDataset) -> None:
         dataset.tips,
         dataset.model_groups,
         dataset.reintegration_cases,
+        dataset.declared_tallies,
     ):
         assert_unique(record.id for record in records)
     for campaign in dataset.campaigns:
@@ -287,6 +308,8 @@ def check_dataset(dataset: antq.MovementDataset) -> None:
         check_model_group(group, registry, period)
     for case in dataset.reintegration_cases:
         check_reintegration_case(case, registry, period)
+    for tally in dataset.declared_tallies:
+        check_declared_tally(tally, registry, period)
 
 
 # Strategies drawn in tests ---------------------------------------------------------------
@@ -709,6 +732,38 @@ class TestRecords:
         case = data.draw(testing.reintegration_cases(registry=registry, period=period))
         check_reintegration_case(case, registry, period)
 
+    @heavy
+    @given(st.data())
+    def test_declared_tallies_name_exactly_the_kind_their_figure_needs(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        Every tally lies in the period, has one declarer of the registry, and only its kind.
+        """
+        registry, period = data.draw(contexts())
+        tally = data.draw(testing.declared_tallies(registry=registry, period=period))
+        check_declared_tally(tally, registry, period)
+
+    @pytest.mark.parametrize("figure", list(antq.TallyFigure), ids=lambda figure: figure.value)
+    def test_declared_tallies_cover_every_figure(self, figure: antq.TallyFigure) -> None:
+        """
+        A tally of every figure can be drawn, declared by any level down to the hamlet.
+        """
+        registry = antq.UnitRegistry(
+            [
+                antq.Unit("06", "Bắc Kạn", antq.UnitKind.PROVINCE),
+                antq.Unit("00001", "Phúc Xá", antq.UnitKind.WARD, parent_code="06"),
+                antq.Unit(
+                    "00001-T01", "Tổ 1", antq.UnitKind.RESIDENTIAL_GROUP, parent_code="00001"
+                ),
+            ]
+        )
+        strategy = testing.declared_tallies(registry=registry, period=ONE_YEAR)
+        tally = find(
+            strategy, lambda tally: tally.figure is figure and tally.unit_code == "00001-T01"
+        )
+        check_declared_tally(tally, registry, ONE_YEAR)
+
 
 class TestDatasets:
     """
@@ -733,7 +788,14 @@ class TestDatasets:
         """
         sizes = {
             kind: data.draw(bounds(largest=4), label=kind)
-            for kind in ("campaigns", "sessions", "tips", "model_groups", "reintegration_cases")
+            for kind in (
+                "campaigns",
+                "sessions",
+                "tips",
+                "model_groups",
+                "reintegration_cases",
+                "declared_tallies",
+            )
         }
         dataset = data.draw(
             testing.datasets(
@@ -747,6 +809,8 @@ class TestDatasets:
                 max_model_groups=sizes["model_groups"][1],
                 min_reintegration_cases=sizes["reintegration_cases"][0],
                 max_reintegration_cases=sizes["reintegration_cases"][1],
+                min_declared_tallies=sizes["declared_tallies"][0],
+                max_declared_tallies=sizes["declared_tallies"][1],
             )
         )
         check_dataset(dataset)
@@ -763,6 +827,27 @@ class TestDatasets:
         check_dataset(dataset)
         assert ONE_YEAR == dataset.period
         assert all(tip.is_anonymous for tip in dataset.tips)
+
+    @heavy
+    @given(testing.datasets())
+    def test_datasets_hold_no_declared_tally_unless_asked(
+        self, dataset: antq.MovementDataset
+    ) -> None:
+        """
+        By default a dataset counts from records alone, as before tallies could be drawn.
+        """
+        assert () == dataset.declared_tallies
+
+    @heavy
+    @given(testing.datasets(min_declared_tallies=3, max_declared_tallies=6))
+    def test_datasets_with_tallies_have_unique_tally_ids(
+        self, dataset: antq.MovementDataset
+    ) -> None:
+        """
+        Tallies asked for are drawn valid, inside the period, with unique ids.
+        """
+        check_dataset(dataset)
+        assert 3 <= len(dataset.declared_tallies) <= 6
 
     def test_datasets_shrink_to_a_registry_and_no_record(self) -> None:
         """
@@ -836,7 +921,21 @@ class TestInvalidArguments:
             pytest.param(
                 lambda: testing.tip_extensions(received_on=NOT_A_DATE), id="extensions-text"
             ),
+            pytest.param(
+                lambda: testing.declared_tallies(registry=antq.UnitRegistry(()), period=ONE_YEAR),
+                id="tallies-no-declarer",
+            ),
+            pytest.param(
+                lambda: testing.declared_tallies(registry=NOT_A_REGISTRY, period=ONE_YEAR),
+                id="tallies-registry-tuple",
+            ),
             pytest.param(lambda: testing.datasets(min_tips=21), id="datasets-min-above-max"),
+            pytest.param(
+                lambda: testing.datasets(min_declared_tallies=1), id="datasets-tallies-above-max"
+            ),
+            pytest.param(
+                lambda: testing.datasets(max_declared_tallies=-1), id="datasets-tallies-negative"
+            ),
             pytest.param(lambda: testing.datasets(period=NOT_A_PERIOD), id="datasets-period-text"),
         ],
     )

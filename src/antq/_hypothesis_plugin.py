@@ -37,6 +37,7 @@ def _hypothesis_setup_hook() -> None:
         antq.Informant,
         antq.ModelGroup,
         antq.ReintegrationCase,
+        antq.DeclaredTally,
         antq.MovementDataset,
     ):
         st.register_type_strategy(cls, _strategy_for)
@@ -79,6 +80,7 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
         antq.Informant: testing.informants,
         antq.ModelGroup: lambda: in_context(testing.model_groups),
         antq.ReintegrationCase: lambda: in_context(testing.reintegration_cases),
+        antq.DeclaredTally: lambda: in_context(testing.declared_tallies),
         antq.MovementDataset: testing.datasets,
     }
     return strategies[cls]()

@@ -28,6 +28,7 @@ from antq.dataset import MovementDataset
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
+from antq.tallies import DeclaredTally, TallyFigure
 from antq.tips import (
     ExtensionGrantor,
     Informant,
@@ -56,6 +57,7 @@ __all__ = [
     "campaigns",
     "datasets",
     "dates",
+    "declared_tallies",
     "informants",
     "local_ids",
     "model_groups",
@@ -762,6 +764,55 @@ def _reintegration_cases(
     )
 
 
+def declared_tallies(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[DeclaredTally]:
+    """
+    Return a strategy for counts declared by a unit of *registry* for a part of *period*.
+
+    A tally of a figure that breaks down by kind names one kind in the field the figure
+    requires (:attr:`antq.TallyFigure.detail_field`); the other kind fields are ``None``.
+
+    Args:
+        registry: The registry the declaring unit is drawn from: a unit of any level or
+            an organisation that exists on every day of *period*.
+        period: The period each tally's own period lies in.
+
+    Returns:
+        A strategy for :class:`antq.DeclaredTally`, with values from 0 to 500.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no unit or organisation.
+    """
+    _check_context(registry, period)
+    declarers = _places(registry, period, *UnitLevel)
+    _check_some("declared_tallies", declarers, "a unit or an organisation", period)
+    return _declared_tallies(local_ids(), declarers, period)
+
+
+# Sources as reports cite them ("Báo cáo số 12/BC-CA"); built once, drawn from often.
+_SOURCES = st.integers(1, 999).map("Báo cáo số {}/BC-CA".format)
+
+
+@st.composite
+def _declared_tallies(
+    draw: st.DrawFn, ids: st.SearchStrategy[str], declarers: Sequence[_Place], period: Period
+) -> DeclaredTally:
+    figure = draw(st.sampled_from(TallyFigure))
+    detail = figure.detail_field
+    return DeclaredTally(
+        draw(ids),
+        draw(st.sampled_from(declarers)).code,
+        draw(periods(within=period)),
+        figure,
+        draw(st.integers(0, 500)),
+        group_kind=draw(st.sampled_from(ModelGroupKind)) if detail == "group_kind" else None,
+        category=draw(st.sampled_from(ReintegrationCategory)) if detail == "category" else None,
+        organisation_kind=(
+            draw(st.sampled_from(OrganisationKind)) if detail == "organisation_kind" else None
+        ),
+        source=draw(st.none() | _SOURCES),
+    )
+
+
 # Datasets -------------------------------------------------------------------------------
 
 
@@ -778,6 +829,8 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     max_model_groups: int = 10,
     min_reintegration_cases: int = 0,
     max_reintegration_cases: int = 10,
+    min_declared_tallies: int = 0,
+    max_declared_tallies: int = 0,
     include_informants: bool = True,
 ) -> st.SearchStrategy[MovementDataset]:
     """
@@ -787,6 +840,9 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     on every day of the period; each kind of record has unique ids; records are dated
     inside the period; sessions belong to the dataset's campaigns or none, tips to its
     sessions or none, and each session collected at least as many slips as it has tips.
+    Declared tallies (none unless asked for) come from :func:`declared_tallies`; records
+    may count what a tally counts too, as they do in real reports (CR-10 sets such a
+    tally aside).
 
     Args:
         period: The dataset's period; drawn by :func:`periods` unless given.
@@ -800,6 +856,8 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         max_model_groups: The most model groups.
         min_reintegration_cases: The fewest reintegration cases.
         max_reintegration_cases: The most reintegration cases.
+        min_declared_tallies: The fewest declared tallies.
+        max_declared_tallies: The most declared tallies.
         include_informants: Whether tips may carry their informant's identity.
 
     Returns:
@@ -819,6 +877,9 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         "max_reintegration_cases",
         max_reintegration_cases,
     )
+    _check_sizes(
+        "min_declared_tallies", min_declared_tallies, "max_declared_tallies", max_declared_tallies
+    )
     if period is not None:
         _check_period("period", period)
     return _datasets(
@@ -829,6 +890,7 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
             tips=(min_tips, max_tips),
             model_groups=(min_model_groups, max_model_groups),
             reintegration_cases=(min_reintegration_cases, max_reintegration_cases),
+            declared_tallies=(min_declared_tallies, max_declared_tallies),
         ),
         include_informants=include_informants,
     )
@@ -841,6 +903,7 @@ class _Sizes:
     tips: tuple[int, int]
     model_groups: tuple[int, int]
     reintegration_cases: tuple[int, int]
+    declared_tallies: tuple[int, int]
 
 
 @st.composite
@@ -885,6 +948,8 @@ def _datasets(
     ]
     groups = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
     homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    # Never empty: the province exists on every day of the period.
+    declarers = _places(registry, period, *UnitLevel)
     return MovementDataset(
         period,
         registry,
@@ -898,6 +963,10 @@ def _datasets(
         reintegration_cases=[
             draw(_reintegration_cases(st.just(id_), homes, period))
             for id_ in draw(_distinct_ids(sizes.reintegration_cases))
+        ],
+        declared_tallies=[
+            draw(_declared_tallies(st.just(id_), declarers, period))
+            for id_ in draw(_distinct_ids(sizes.declared_tallies))
         ],
     )
 
