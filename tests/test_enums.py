@@ -39,6 +39,7 @@ class TestExportedEnums:
             "ExtensionGrantor",
             "ModelGroupKind",
             "OrganisationKind",
+            "OverlapCause",
             "Qualifier",
             "ReintegrationCategory",
             "SchoolLevel",

@@ -484,3 +484,36 @@ class TestOrdering:
         """
         expected = 1
         assert expected == len({MARCH_2017, Period.month(2017, 3), Period.parse("2017-03")})
+
+
+class TestSplit:
+    """
+    A period splits into calendar months, quarters or years, clipped to it.
+    """
+
+    @pytest.mark.parametrize(
+        ("by", "expected"),
+        [
+            (
+                "month",
+                ["2016-11-15..2016-11-30", "2016-12-01..2016-12-31", "2017-01-01..2017-01-10"],
+            ),
+            ("quarter", ["2016-11-15..2016-12-31", "2017-01-01..2017-01-10"]),
+            ("year", ["2016-11-15..2016-12-31", "2017-01-01..2017-01-10"]),
+        ],
+        ids=["month", "quarter", "year"],
+    )
+    def test_parts_cover_every_day_once(self, by: str, expected: list[str]) -> None:
+        """
+        The parts follow the calendar and are clipped to the period's ends.
+        """
+        period = Period.parse("2016-11-15..2017-01-10")
+        assert expected == [str(part) for part in period.split(by)]
+
+    def test_refuses_an_unknown_part(self) -> None:
+        """
+        Only months, quarters and years are parts of a period.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            Period.year(2017).split("week")
+        assert "by" == info.value.field

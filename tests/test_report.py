@@ -290,6 +290,23 @@ class TestTallies:
             make_report(dataset, period=Period.year(2016)).overlaps,
         )
 
+    def test_a_tally_under_another_is_noted_with_its_rival(self) -> None:
+        """
+        Of two nested tallies, the one set aside is noted with the one that counts.
+        """
+        kind = ModelGroupKind.FIRE_PREVENTION_TEAM
+        city = DeclaredTally(
+            "K2", "058", Period.year(2017), TallyFigure.MODEL_GROUPS, 3, group_kind=kind
+        )
+        ward = attrs.evolve(city, id="K1", unit_code="01840", value=1)
+        report = make_report(attrs.evolve(example(), declared_tallies=[ward, city]))
+
+        expected = (True, True)
+        assert expected == (
+            "không được tính: trùng với số liệu khai báo khác 'K2'." in render_report(report),
+            "set aside: tally 'K2' counts the same figure." in render_report(report, lang="en"),
+        )
+
     def test_a_tally_without_records_counts(self) -> None:
         """
         A tally of a kind that no record counts adds to the figures.

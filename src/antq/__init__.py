@@ -4,7 +4,14 @@ antq: the shared rules of the movement "Toàn dân bảo vệ an ninh Tổ quố
 
 from antq._version import __version__
 from antq.campaigns import Campaign, CampaignKind, MobilisationSession
-from antq.counting import BreakdownRow, Summary, TallyOverlap, breakdown, summarize
+from antq.counting import (
+    BreakdownRow,
+    OverlapCause,
+    Summary,
+    TallyOverlap,
+    breakdown,
+    summarize,
+)
 from antq.dataset import MovementDataset
 from antq.errors import (
     AntqError,
@@ -70,6 +77,7 @@ __all__ = [
     "MovementDataset",
     "Organisation",
     "OrganisationKind",
+    "OverlapCause",
     "Period",
     "Qualifier",
     "RegistryError",

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BreakdownRow",
+    "OverlapCause",
     "Scope",
     "Summary",
     "TallyOverlap",
@@ -212,7 +213,7 @@ def count_slips_collected(
     counted through them alone, so no slip counts twice. Unit of count: one slip.
     """
     tips = tuple(tips)
-    with_records = {t.session_id for t in tips if t.session_id is not None}
+    with_records = {t.session_id for t in tips if t.channel is TipChannel.FORM and t.session_id}
     from_records = sum(1 for _ in _slips_in(tips, scope))
     from_sessions = sum(
         s.slips_collected for s in _sessions_in(sessions, scope) if s.id not in with_records
@@ -296,18 +297,48 @@ def organisations_taking_part(
     return frozenset((kind, code) for code, kind in scope.organisations.items() if code in places)
 
 
+class OverlapCause(LabelledEnum):
+    """
+    Why a declared tally was set aside (counting rule CR-10).
+    """
+
+    RECORDS = "records"
+    TALLY = "tally"
+    UNKNOWN_UNIT = "unknown_unit"
+
+    __labels__ = {
+        "records": "đã có số liệu chi tiết cho cùng chỉ tiêu",
+        "tally": "trùng với số liệu khai báo khác",
+        "unknown_unit": "đơn vị khai báo không có trong danh mục",
+    }
+
+
 @attrs.frozen
 class TallyOverlap:
     """
-    A declared tally set aside because other data already counts what it counts.
+    A declared tally set aside, and why.
 
     Args:
         tally: The tally set aside.
-        reason: What it overlaps: record-level data, or another tally (named).
+        cause: What it overlaps: record-level data, another tally, or nothing known
+            (its unit is not in the registry).
+        rival: The other tally, when the cause is ``TALLY``.
     """
 
     tally: DeclaredTally
-    reason: str
+    cause: OverlapCause
+    rival: DeclaredTally | None = None
+
+    @property
+    def reason(self) -> str:
+        """
+        The cause in English words.
+        """
+        if self.cause is OverlapCause.RECORDS:
+            return "record-level data counts the same figure"
+        if self.cause is OverlapCause.TALLY and self.rival is not None:
+            return f"tally {self.rival.id!r} counts the same figure"
+        return "its unit is not in the registry"
 
 
 def accepted_tallies(
@@ -318,56 +349,76 @@ def accepted_tallies(
 
     Records win: a tally is set aside when any record that its figure reads (by the
     rule of that figure, and of the same kind for figures by kind) lies in the
-    tally's unit or below it and in the tally's period. Among tallies of the same
-    figure and kind whose units are nested (the same unit, or one below the other) and
-    whose periods share a day, the one declared for the higher unit counts, then the
-    one with the longer period, then the first identifier; the others are set aside.
-    Nothing is resolved silently: every tally set aside is returned with its reason.
+    tally's unit or below it and in the tally's period; a slip also lies where it came
+    from (its ``origin_code``, or the place of its session), so a hamlet's tally of
+    slips gives way to the slip records it sent in. Among tallies of the same figure and
+    kind whose units are nested (the same unit, or one below the other) and whose
+    periods share a day, the one declared for the higher unit counts, then the one with
+    the longer period, then the first identifier, then the first in the dataset; the
+    others are set aside. A tally whose unit is not in the registry is set aside too.
+    Nothing is resolved silently: every tally set aside is returned with its cause.
 
     Returns:
         The tallies that count, in dataset order, and the overlaps.
     """
     registry = dataset.registry
+    tallies = dataset.declared_tallies
     depth = {unit.code: len(registry.ancestors(unit.code)) for unit in registry.units}
     for organisation in registry.organisations:
         depth[organisation.code] = depth[organisation.unit_code] + 1
-    scopes = {id(tally): _tally_scope(dataset, tally) for tally in dataset.declared_tallies}
     order = sorted(
-        dataset.declared_tallies,
-        key=lambda t: (depth.get(t.unit_code, len(depth)), -t.period.days, t.id),
+        range(len(tallies)),
+        key=lambda n: (
+            depth.get(tallies[n].unit_code, -1),
+            -tallies[n].period.days,
+            tallies[n].id,
+            n,
+        ),
     )
-    accepted: list[DeclaredTally] = []
+    accepted: list[int] = []
     overlaps: list[TallyOverlap] = []
-    for tally in order:
-        scope = scopes[id(tally)]
+    scope_of = _tally_scopes(dataset)
+    for n in order:
+        tally, scope = tallies[n], scope_of[n]
+        if scope is None:
+            overlaps.append(TallyOverlap(tally, OverlapCause.UNKNOWN_UNIT))
+            continue
         if _records_count(dataset, tally, scope):
-            overlaps.append(TallyOverlap(tally, "record-level data counts the same figure"))
+            overlaps.append(TallyOverlap(tally, OverlapCause.RECORDS))
             continue
-        rival = next(
-            (
-                other
-                for other in accepted
-                if (other.figure, other.detail) == (tally.figure, tally.detail)
-                and other.period.overlaps(tally.period)
-                and (scopes[id(other)].holds(tally.unit_code) or scope.holds(other.unit_code))
-            ),
-            None,
-        )
+        rival = next((m for m in accepted if _nested(tallies[m], scope_of[m], tally, scope)), None)
         if rival is not None:
-            overlaps.append(TallyOverlap(tally, f"tally {rival.id!r} counts the same figure"))
+            overlaps.append(TallyOverlap(tally, OverlapCause.TALLY, tallies[rival]))
             continue
-        accepted.append(tally)
-    kept = {id(tally) for tally in accepted}
-    return tuple(t for t in dataset.declared_tallies if id(t) in kept), tuple(overlaps)
+        accepted.append(n)
+    return tuple(tallies[n] for n in sorted(accepted)), tuple(overlaps)
 
 
-def _tally_scope(dataset: MovementDataset, tally: DeclaredTally) -> Scope:
+def _tally_scopes(dataset: MovementDataset) -> list[Scope | None]:
     """
-    Return the scope a tally speaks for; empty when its unit is unknown.
+    Return the scope each tally speaks for; ``None`` when its unit is unknown.
     """
-    if tally.unit_code not in dataset.registry:
-        return Scope(tally.period, frozenset(), frozenset(), {})
-    return Scope.of(dataset, period=tally.period, unit=tally.unit_code)
+    registry = dataset.registry
+    return [
+        Scope.of(dataset, period=tally.period, unit=tally.unit_code)
+        if tally.unit_code in registry
+        else None
+        for tally in dataset.declared_tallies
+    ]
+
+
+def _nested(
+    first: DeclaredTally, first_scope: Scope | None, second: DeclaredTally, second_scope: Scope
+) -> bool:
+    """
+    Tell whether two tallies count the same figure and kind for nested units and days.
+    """
+    return (
+        (first.figure, first.detail) == (second.figure, second.detail)
+        and first.period.overlaps(second.period)
+        and first_scope is not None
+        and (first_scope.holds(second.unit_code) or second_scope.holds(first.unit_code))
+    )
 
 
 def _records_count(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
@@ -385,12 +436,27 @@ def _has_hamlets(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bo
     return bool(hamlets_mobilised(dataset.sessions, scope))
 
 
-def _has_slips(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
-    return count_slips_collected(dataset.tips, dataset.sessions, scope) > 0
+def _has_slips(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+    return count_slips_collected(dataset.tips, dataset.sessions, scope) > 0 or _has_slip_records(
+        dataset, tally, scope
+    )
 
 
 def _has_slip_records(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
-    return any(True for _ in _slips_in(dataset.tips, scope))
+    """
+    Tell whether a slip record was received, or came from, somewhere in the scope.
+    """
+    places = {s.id: s.place_code for s in dataset.sessions}
+    return any(
+        t.channel is TipChannel.FORM
+        and t.received_on in scope.period
+        and (
+            scope.holds(t.receiving_unit_code)
+            or (t.origin_code is not None and scope.holds(t.origin_code))
+            or (t.session_id is not None and scope.holds(places.get(t.session_id, "")))
+        )
+        for t in dataset.tips
+    )
 
 
 def _has_groups(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
@@ -505,10 +571,12 @@ class Summary:
             Counter(dict(self.declared)) + Counter(dict(other.declared)),
         )
 
-    def __add__(self, other: Summary) -> Summary:
+    def __add__(self, other: object) -> Summary:
         """
         ``a + b`` is ``a.merge(b)``.
         """
+        if not isinstance(other, Summary):
+            return NotImplemented
         return self.merge(other)
 
     def _declared(self, key: str) -> int:
@@ -583,7 +651,9 @@ class Summary:
             "hamlets_mobilised": self.hamlets_mobilised,
             "slips_collected": self.slips_collected,
             "valuable_tips": self.valuable_tips,
-            "valuable_share": None if share is None else f"{share.numerator}/{share.denominator}",
+            "valuable_share": None
+            if share is None
+            else f"{self.valuable_tips}/{self.slips_collected}",
             "model_groups": {k.value: n for k, n in self.model_groups_by_kind.items()},
             "reintegration_cases": {k.value: n for k, n in self.reintegration_by_category.items()},
             "reintegration_progressed": {
@@ -685,6 +755,9 @@ def breakdown(
     tallies, _ = accepted_tallies(dataset)
     whole = Scope.of(dataset, period=period, unit=unit)
     if by in _LEVELS:
+        if unit is not None and dataset.registry.has_organisation(unit):
+            rule = "an organisation has no units below it to break down by level"
+            raise InvalidValueError("breakdown", "unit", unit, rule)
         return _by_level(dataset, whole, _LEVELS[by], tallies, unit)
     if by not in BREAKDOWNS:
         known = ", ".join(map(repr, BREAKDOWNS))

@@ -486,10 +486,10 @@ def _notes(report: Report, lang: Language) -> list[str]:
     for overlap in report.overlaps:
         tally = overlap.tally
         if lang == "vi":
+            rival = f" {overlap.rival.id!r}" if overlap.rival is not None else ""
             notes.append(
                 f"Số liệu khai báo {tally.id!r} ({tally.figure.label}: "
-                f"{format_count(tally.value)}) không được tính: đã có số liệu khác trùng lặp "
-                f"({overlap.reason})."
+                f"{format_count(tally.value)}) không được tính: {overlap.cause.label}{rival}."
             )
         else:
             notes.append(
@@ -604,7 +604,12 @@ def _json(report: Report, lang: Language) -> dict[str, Any]:
             ],
         },
         "tally_overlaps": [
-            {"tally": overlap.tally.id, "reason": overlap.reason} for overlap in report.overlaps
+            {
+                "tally": overlap.tally.id,
+                "cause": overlap.cause.value,
+                "rival": None if overlap.rival is None else overlap.rival.id,
+            }
+            for overlap in report.overlaps
         ],
         "notes": _notes(report, lang),
     }
