@@ -4,7 +4,14 @@ Sphinx configuration for antq's documentation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.docutils import SphinxDirective
+
 import antq
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 project = "antq"
 author = "The antq developers"
@@ -58,3 +65,60 @@ napoleon_numpy_docstring = False
 
 html_theme = "furo"
 html_title = f"antq {release}"
+
+
+# The rule catalogue page is generated from antq.catalogue.CATALOGUE itself.
+
+
+def _catalogue_rst() -> str:
+    """
+    Write the catalogue as reStructuredText: one table per family of codes.
+    """
+    from antq.catalogue import CATALOGUE, FAMILIES  # noqa: PLC0415 - only when building
+
+    lines: list[str] = []
+    for family, (english, vietnamese) in FAMILIES.items():
+        rules = [rule for rule in CATALOGUE.values() if rule.family == family]
+        lines += [f".. rubric:: {family}: {english} ({vietnamese})", ""]
+        for rule in rules:
+            lines += [f".. _rule-{rule.code}:", "", f"**{rule.code}** — {rule.title}", ""]
+            fields = ", ".join(f"``{name}``" for name in rule.fields)
+            lines += [
+                ".. list-table::",
+                "   :widths: 20 80",
+                "",
+                "   * - severity",
+                f"     - {rule.severity.value} ({rule.severity.label})",
+                "   * - checks",
+                f"     - {rule.description}",
+                "   * - message",
+                f"     - {_literal(rule.message_en)}",
+                "   * - thông báo",
+                f"     - {_literal(rule.message_vi)}",
+                "   * - fields",
+                f"     - {fields}",
+                "   * - source",
+                f"     - {rule.source}",
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def _literal(template: str) -> str:
+    return "``" + template.replace("`", "'") + "``"
+
+
+def setup(app: Sphinx) -> None:
+    """
+    Register the directive that writes the rule catalogue.
+    """
+
+    class RuleCatalogue(SphinxDirective):
+        """
+        Insert the rule catalogue, generated from antq.catalogue.CATALOGUE.
+        """
+
+        def run(self) -> list[Any]:
+            return list(self.parse_text_to_nodes(_catalogue_rst()))
+
+    app.add_directive("antq-rule-catalogue", RuleCatalogue)

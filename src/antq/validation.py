@@ -1,0 +1,722 @@
+"""
+Dataset validation: every rule of the catalogue, checked at once.
+
+:func:`validate` runs every dataset-level rule of :data:`antq.catalogue.CATALOGUE` on a
+dataset and returns a :class:`ValidationReport` with every finding, each with its
+permanent code, severity, location, record and field. :func:`load_findings` turns the
+problems found while reading a file into findings of the same catalogue, so that one
+report covers the file and the dataset.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from antq.campaigns import CampaignKind, MobilisationSession
+from antq.catalogue import CATALOGUE, Severity
+from antq.counting import OverlapCause, accepted_tallies
+from antq.groups import ModelGroupKind
+from antq.tips import ExtensionGrantor, TipChannel, TipRecord
+from antq.units import Unit, UnitKind, UnitLevel
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from antq.dataset import MovementDataset
+    from antq.errors import LoadProblem
+    from antq.figures import Language
+    from antq.units import Organisation
+
+__all__ = ["Finding", "ValidationReport", "load_findings", "validate"]
+
+#: The two-tier local government: district level abolished from this day.
+TWO_TIER_FROM = dt.date(2025, 7, 1)
+#: District police abolished from this day.
+DISTRICT_POLICE_UNTIL = dt.date(2025, 3, 1)
+#: Thông tư 124/2021/TT-BCA in force, replacing Thông tư 23/2012/TT-BCA.
+TT124_FROM = dt.date(2022, 2, 10)
+#: Luật 30/2023/QH15 in force: security-and-order protection teams exist.
+TEAMS_FROM = dt.date(2024, 7, 1)
+#: Days to decide on a tip (BLTTHS 2015, Điều 147.1).
+DAYS_TO_DECIDE = 20
+#: Months a handling agency may extend to, and a procuracy may add once (Điều 147.2-3).
+EXTENSION_MONTHS = 2
+
+_DISTRICT_KINDS = frozenset(kind for kind in UnitKind if kind.level is UnitLevel.DISTRICT)
+
+
+def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(params))
+
+
+@attrs.frozen
+class Finding:
+    """
+    One problem found in a dataset, under a rule of the catalogue.
+
+    Args:
+        code: The rule's permanent code.
+        location: Where, as a JSONPath (``$.tips[3].received_on``).
+        record_id: The id (or code) of the record, when there is one.
+        field: The field at fault, when there is one.
+        value: The offending value, as text; never an informant's identity.
+        params: The values the rule's message names.
+    """
+
+    code: str
+    location: str
+    record_id: str | None = None
+    field: str | None = None
+    value: str | None = None
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen, eq=False)
+
+    @property
+    def severity(self) -> Severity:
+        """
+        The severity of the rule.
+        """
+        return CATALOGUE[self.code].severity
+
+    def message(self, *, lang: Language = "en") -> str:
+        """
+        Return the rule's message for this finding, in Vietnamese or English.
+        """
+        rule = CATALOGUE[self.code]
+        template = rule.message_vi if lang == "vi" else rule.message_en
+        values = {"location": self.location, "value": self.value, **self.params}
+        return template.format_map(defaultdict(str, values))
+
+    def row(self, *, lang: Language = "en") -> dict[str, str | None]:
+        """
+        Return the finding as a flat row of text, ready for a table or CSV.
+        """
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "location": self.location,
+            "record_id": self.record_id,
+            "field": self.field,
+            "value": self.value,
+            "message": self.message(lang=lang),
+        }
+
+
+@attrs.frozen
+class ValidationReport:
+    """
+    Every finding about a dataset (and the file it came from), in the order found.
+
+    Args:
+        findings: The findings.
+    """
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        """
+        Whether no finding is an error (warnings allowed).
+        """
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def counts_by_code(self) -> dict[str, int]:
+        """
+        How many findings each code has, in catalogue order.
+        """
+        counts = Counter(f.code for f in self.findings)
+        return {code: counts[code] for code in CATALOGUE if counts[code]}
+
+    def counts_by_severity(self) -> dict[Severity, int]:
+        """
+        How many errors and warnings there are.
+        """
+        counts = Counter(f.severity for f in self.findings)
+        return {severity: counts[severity] for severity in Severity}
+
+    def filter(
+        self, *, code: str | Iterable[str] | None = None, severity: Severity | None = None
+    ) -> ValidationReport:
+        """
+        Return the report of the findings with the code(s) and severity given.
+        """
+        codes = {code} if isinstance(code, str) else set(code) if code is not None else None
+        return ValidationReport(
+            tuple(
+                f
+                for f in self.findings
+                if (codes is None or f.code in codes)
+                and (severity is None or f.severity is severity)
+            )
+        )
+
+    def rows(self, *, lang: Language = "en") -> list[dict[str, str | None]]:
+        """
+        Return every finding as a flat row of text.
+        """
+        return [f.row(lang=lang) for f in self.findings]
+
+    def to_dict(self, *, lang: Language = "en") -> dict[str, Any]:
+        """
+        Return the report as a JSON-ready document.
+        """
+        return {
+            "valid": self.valid,
+            "counts": {
+                "by_severity": {s.value: n for s, n in self.counts_by_severity().items()},
+                "by_code": self.counts_by_code(),
+            },
+            "findings": self.rows(lang=lang),
+        }
+
+    def __add__(self, other: object) -> ValidationReport:
+        """
+        Return the findings of both reports.
+        """
+        if not isinstance(other, ValidationReport):
+            return NotImplemented
+        return ValidationReport(self.findings + other.findings)
+
+
+# Load problems ---------------------------------------------------------------------------
+
+_LOAD_CODES = (
+    ("required key is missing", "F101"),
+    ("unknown key", "F102"),
+    ("unsupported format version", "F106"),
+    ("duplicate", "U301"),
+    ("unknown parent unit", "U201"),
+    ("unknown unit", "U202"),
+    ("sits under a", "U501"),
+    ("(a cycle)", "U502"),
+    ("not JSON", "F105"),
+    ("not UTF-8", "F105"),
+    ("a dataset file holds one JSON object", "F105"),
+    ("appears twice in one object", "F105"),
+    ("expected ", "F103"),
+    ("identifier", "F103"),
+    ("not a calendar date", "F103"),
+    ("cannot be read", "F103"),
+)
+
+
+def load_findings(problems: Iterable[LoadProblem]) -> ValidationReport:
+    """
+    Turn the problems found while reading a file into findings of the catalogue.
+
+    A problem the record's own rules found is ``F104``; a registry problem keeps its
+    unit code (``U201`` ...).
+    """
+    findings = []
+    for problem in problems:
+        code = next((c for text, c in _LOAD_CODES if text in problem.reason), "F104")
+        field = problem.location.rsplit(".", 1)[-1] if "." in problem.location else None
+        findings.append(
+            Finding(
+                code,
+                problem.location,
+                field=field,
+                value=None if problem.value is None else str(problem.value),
+                params={"reason": problem.reason},
+            )
+        )
+    return ValidationReport(tuple(findings))
+
+
+# The dataset rules -----------------------------------------------------------------------
+
+
+class _Context:
+    """
+    What every rule needs to know about a dataset, computed once.
+    """
+
+    def __init__(self, dataset: MovementDataset, as_of: dt.date | None) -> None:
+        self.dataset = dataset
+        self.as_of = as_of
+        self.period = dataset.period
+        self.units = {unit.code: unit for unit in dataset.registry.units}
+        self.organisations = {o.code: o for o in dataset.registry.organisations}
+        self.campaigns = {c.id: c for c in dataset.campaigns}
+        self.sessions = {s.id: s for s in dataset.sessions}
+
+    def place(self, code: str) -> Unit | Organisation | None:
+        return self.units.get(code) or self.organisations.get(code)
+
+
+def validate(dataset: MovementDataset, *, as_of: dt.date | None = None) -> ValidationReport:
+    """
+    Check a dataset against every dataset-level rule of the catalogue.
+
+    Args:
+        dataset: The dataset.
+        as_of: The day on which time limits are judged (rule ``T701``); without it,
+            tips are not checked against their time limits.
+
+    Returns:
+        Every finding, by section in dataset order.
+    """
+    context = _Context(dataset, as_of)
+    checks = (
+        _units,
+        _campaigns,
+        _sessions,
+        _tips,
+        _tip_time_limits,
+        _groups,
+        _cases,
+        _tallies,
+        _whole,
+    )
+    return ValidationReport(tuple(f for check in checks for f in check(context)))
+
+
+def _duplicates(section: str, ids: Sequence[str], code: str) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, record_id in enumerate(ids):
+        if record_id in seen:
+            yield Finding(code, f"$.{section}[{index}].id", record_id, "id", record_id)
+        seen.add(record_id)
+
+
+def _outside(day: dt.date, unit: Unit | Organisation) -> bool:
+    return not unit.exists_on(day)
+
+
+def _units(c: _Context) -> Iterator[Finding]:
+    for index, unit in enumerate(c.dataset.registry.units):
+        where = f"$.units[{index}]"
+        parent = c.units.get(unit.parent_code or "")
+        if parent is not None and _reaches_outside(unit, parent):
+            yield Finding("U401", where, unit.code, "valid_from", params={"parent": parent.code})
+        lasts = unit.valid_to >= TWO_TIER_FROM if unit.valid_to else c.period.end >= TWO_TIER_FROM
+        if unit.kind in _DISTRICT_KINDS | {UnitKind.TOWNSHIP} and lasts:
+            yield Finding(
+                "U503",
+                f"{where}.kind",
+                unit.code,
+                "kind",
+                unit.kind.value,
+                {"kind": unit.kind.label},
+            )
+    for index, organisation in enumerate(c.dataset.registry.organisations):
+        unit = c.units[organisation.unit_code]
+        if _reaches_outside(organisation, unit):
+            yield Finding(
+                "U402",
+                f"$.organisations[{index}]",
+                organisation.code,
+                "valid_from",
+                params={"unit": unit.code},
+            )
+
+
+def _reaches_outside(inner: Unit | Organisation, outer: Unit) -> bool:
+    """
+    Tell whether *inner* exists on a day *outer* does not.
+    """
+    starts_early = outer.valid_from is not None and (
+        inner.valid_from is None or inner.valid_from < outer.valid_from
+    )
+    ends_late = outer.valid_to is not None and (
+        inner.valid_to is None or inner.valid_to > outer.valid_to
+    )
+    return starts_early or ends_late
+
+
+def _campaigns(c: _Context) -> Iterator[Finding]:
+    yield from _duplicates("campaigns", [x.id for x in c.dataset.campaigns], "C301")
+    for index, campaign in enumerate(c.dataset.campaigns):
+        where = f"$.campaigns[{index}]"
+        if campaign.organiser_code not in c.units:
+            yield Finding(
+                "C203",
+                f"{where}.organiser_code",
+                campaign.id,
+                "organiser_code",
+                campaign.organiser_code,
+            )
+        if not campaign.period.overlaps(c.period):
+            yield Finding(
+                "C404",
+                f"{where}.period",
+                campaign.id,
+                "period",
+                str(campaign.period),
+                {"period": str(c.period)},
+            )
+
+
+def _sessions(c: _Context) -> Iterator[Finding]:
+    sessions = c.dataset.sessions
+    yield from _duplicates("sessions", [s.id for s in sessions], "C302")
+    first_of: dict[tuple[object, ...], str] = {}
+    for index, session in enumerate(sessions):
+        where = f"$.sessions[{index}]"
+        key = (
+            session.held_on,
+            session.place_code,
+            session.kind,
+            session.participant_turns,
+            session.slips_collected,
+        )
+        if key in first_of and first_of[key] != session.id:
+            yield Finding("C303", where, session.id, params={"other": first_of[key]})
+        first_of.setdefault(key, session.id)
+        day = session.held_on.isoformat()
+        if session.held_on not in c.period:
+            yield Finding(
+                "C401", f"{where}.held_on", session.id, "held_on", day, {"period": str(c.period)}
+            )
+        place = c.place(session.place_code)
+        if place is None:
+            yield Finding(
+                "C201", f"{where}.place_code", session.id, "place_code", session.place_code
+            )
+        elif isinstance(place, Unit) and place.level is not UnitLevel.HAMLET:
+            yield Finding(
+                "C501",
+                f"{where}.place_code",
+                session.id,
+                "place_code",
+                session.place_code,
+                {"level": place.level.value},
+            )
+        if place is not None and _outside(session.held_on, place):
+            yield Finding(
+                "C402", f"{where}.held_on", session.id, "held_on", day, {"place": place.code}
+            )
+        yield from _session_campaign(c, session, where)
+
+
+def _session_campaign(c: _Context, session: MobilisationSession, where: str) -> Iterator[Finding]:
+    if session.campaign_id is None:
+        return
+    campaign = c.campaigns.get(session.campaign_id)
+    if campaign is None:
+        yield Finding(
+            "C202", f"{where}.campaign_id", session.id, "campaign_id", session.campaign_id
+        )
+        return
+    if session.held_on not in campaign.period:
+        yield Finding(
+            "C403",
+            f"{where}.held_on",
+            session.id,
+            "held_on",
+            session.held_on.isoformat(),
+            {"campaign": campaign.id},
+        )
+    # A propaganda or launch session may belong to any campaign that mobilises.
+    mobilising = {CampaignKind.PROPAGANDA, CampaignKind.LAUNCH}
+    if session.kind is not campaign.kind and not {session.kind, campaign.kind} <= mobilising:
+        yield Finding(
+            "C601",
+            f"{where}.kind",
+            session.id,
+            "kind",
+            session.kind.value,
+            {"expected": campaign.kind.value, "campaign": campaign.id},
+        )
+
+
+def _tips(c: _Context) -> Iterator[Finding]:
+    tips = c.dataset.tips
+    yield from _duplicates("tips", [t.id for t in tips], "T301")
+    slips: Counter[str] = Counter()
+    valuable: Counter[str] = Counter()
+    for index, tip in enumerate(tips):
+        where = f"$.tips[{index}]"
+        yield from _tip_references(c, tip, where)
+        if tip.session_id in c.sessions and tip.channel is TipChannel.FORM:
+            slips[tip.session_id] += 1
+            valuable[tip.session_id] += tip.is_valuable
+    for index, session in enumerate(c.dataset.sessions):
+        where = f"$.sessions[{index}].slips_collected"
+        if valuable[session.id] > max(session.slips_collected, slips[session.id]):
+            yield Finding(
+                "T601",
+                where,
+                session.id,
+                "slips_collected",
+                str(session.slips_collected),
+                {"valuable": valuable[session.id], "collected": session.slips_collected},
+            )
+        elif slips[session.id] and slips[session.id] != session.slips_collected:
+            yield Finding(
+                "T602",
+                where,
+                session.id,
+                "slips_collected",
+                str(session.slips_collected),
+                {"records": slips[session.id], "collected": session.slips_collected},
+            )
+
+
+def _tip_references(c: _Context, tip: TipRecord, where: str) -> Iterator[Finding]:
+    day = tip.received_on.isoformat()
+    if tip.received_on not in c.period:
+        yield Finding(
+            "T401", f"{where}.received_on", tip.id, "received_on", day, {"period": str(c.period)}
+        )
+    receiver = c.place(tip.receiving_unit_code)
+    if receiver is None:
+        yield Finding(
+            "T201",
+            f"{where}.receiving_unit_code",
+            tip.id,
+            "receiving_unit_code",
+            tip.receiving_unit_code,
+        )
+    else:
+        yield from _receiver(tip, receiver, where)
+    if tip.origin_code is not None and c.place(tip.origin_code) is None:
+        yield Finding("T202", f"{where}.origin_code", tip.id, "origin_code", tip.origin_code)
+    if tip.session_id is not None:
+        session = c.sessions.get(tip.session_id)
+        if session is None:
+            yield Finding("T203", f"{where}.session_id", tip.id, "session_id", tip.session_id)
+        elif tip.channel is not TipChannel.FORM:
+            yield Finding(
+                "T603",
+                f"{where}.channel",
+                tip.id,
+                "channel",
+                tip.channel.value,
+                {"session": session.id},
+            )
+        elif tip.received_on < session.held_on:
+            yield Finding(
+                "T403",
+                f"{where}.received_on",
+                tip.id,
+                "received_on",
+                day,
+                {"session": session.id, "held_on": session.held_on.isoformat()},
+            )
+
+
+def _receiver(tip: TipRecord, receiver: Unit | Organisation, where: str) -> Iterator[Finding]:
+    field = "receiving_unit_code"
+    level = receiver.level if isinstance(receiver, Unit) else None
+    if level is None or level is UnitLevel.HAMLET:
+        name = "organisation" if level is None else level.value
+        yield Finding("T501", f"{where}.{field}", tip.id, field, receiver.code, {"level": name})
+        return
+    if _outside(tip.received_on, receiver):
+        yield Finding(
+            "T402",
+            f"{where}.received_on",
+            tip.id,
+            "received_on",
+            tip.received_on.isoformat(),
+            {"unit": receiver.code},
+        )
+    if level is UnitLevel.DISTRICT and tip.received_on >= DISTRICT_POLICE_UNTIL:
+        yield Finding("T502", f"{where}.{field}", tip.id, field, tip.received_on.isoformat())
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """
+    Return the same day *months* calendar months later (the month's last day if shorter).
+    """
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def time_limit(tip: TipRecord) -> tuple[dt.date, list[str]]:
+    """
+    Return a tip's time limit under Điều 147, and what is wrong with its extensions.
+
+    Twenty days from receipt; an extension by the handling agency moves it to at most 2
+    months from receipt; one extension by the procuracy adds at most 2 more months.
+    Extensions beyond these bounds count only up to the bound.
+    """
+    deadline = tip.received_on + dt.timedelta(days=DAYS_TO_DECIDE)
+    problems: list[str] = []
+    by_procuracy = 0
+    for extension in tip.extensions:
+        if extension.granted_by is ExtensionGrantor.PROCURACY:
+            by_procuracy += 1
+            bound = add_months(
+                max(deadline, add_months(tip.received_on, EXTENSION_MONTHS)), EXTENSION_MONTHS
+            )
+            if by_procuracy > 1:
+                problems.append("the procuracy may extend only once")
+                continue
+        else:
+            bound = add_months(tip.received_on, EXTENSION_MONTHS)
+        if extension.until > bound:
+            problems.append(
+                f"extended to {extension.until.isoformat()}, beyond {bound.isoformat()}"
+            )
+        deadline = max(deadline, min(extension.until, bound))
+    return deadline, problems
+
+
+def _tip_time_limits(c: _Context) -> Iterator[Finding]:
+    for index, tip in enumerate(c.dataset.tips):
+        # Only reports of crime under Điều 144 have a time limit; a slip not yet
+        # classified as one has none.
+        if tip.legal_kind is None:
+            continue
+        where = f"$.tips[{index}]"
+        deadline, problems = time_limit(tip)
+        for reason in problems:
+            yield Finding(
+                "T702", f"{where}.extensions", tip.id, "extensions", params={"reason": reason}
+            )
+        if tip.decided_on is not None and tip.decided_on > deadline:
+            yield Finding(
+                "T703",
+                f"{where}.decided_on",
+                tip.id,
+                "decided_on",
+                tip.decided_on.isoformat(),
+                {"deadline": deadline.isoformat()},
+            )
+        if (
+            c.as_of is not None
+            and c.as_of > deadline
+            and (tip.decided_on is None or tip.decided_on > c.as_of)
+        ):
+            yield Finding(
+                "T701",
+                f"{where}.decision",
+                tip.id,
+                "decision",
+                None,
+                {
+                    "received": tip.received_on.isoformat(),
+                    "deadline": deadline.isoformat(),
+                    "as_of": c.as_of.isoformat(),
+                },
+            )
+
+
+def _groups(c: _Context) -> Iterator[Finding]:
+    groups = c.dataset.model_groups
+    yield from _duplicates("model_groups", [g.id for g in groups], "G301")
+    first_of: dict[tuple[object, ...], str] = {}
+    for index, group in enumerate(groups):
+        where = f"$.model_groups[{index}]"
+        key = (group.kind, group.unit_code, group.name, group.established_on)
+        if key in first_of and first_of[key] != group.id:
+            yield Finding("G302", where, group.id, params={"other": first_of[key]})
+        first_of.setdefault(key, group.id)
+        if c.place(group.unit_code) is None:
+            yield Finding("G201", f"{where}.unit_code", group.id, "unit_code", group.unit_code)
+        if not group.active_during(c.period):
+            yield Finding(
+                "G401",
+                f"{where}.established_on",
+                group.id,
+                "established_on",
+                group.established_on.isoformat(),
+                {"period": str(c.period)},
+            )
+        if (
+            group.kind is ModelGroupKind.SECURITY_PROTECTION_TEAM
+            and group.established_on < TEAMS_FROM
+        ):
+            yield Finding(
+                "G501",
+                f"{where}.established_on",
+                group.id,
+                "established_on",
+                group.established_on.isoformat(),
+            )
+
+
+def _cases(c: _Context) -> Iterator[Finding]:
+    cases = c.dataset.reintegration_cases
+    yield from _duplicates("reintegration_cases", [x.id for x in cases], "R301")
+    for index, case in enumerate(cases):
+        where = f"$.reintegration_cases[{index}]"
+        if case.unit_code in c.organisations:
+            yield Finding("R501", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
+        elif case.unit_code not in c.units:
+            yield Finding("R201", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
+        if not case.period.overlaps(c.period):
+            yield Finding(
+                "R401",
+                f"{where}.period",
+                case.id,
+                "period",
+                str(case.period),
+                {"period": str(c.period)},
+            )
+
+
+def _tallies(c: _Context) -> Iterator[Finding]:
+    tallies = c.dataset.declared_tallies
+    yield from _duplicates("declared_tallies", [t.id for t in tallies], "D301")
+    index_of = {id(t): n for n, t in enumerate(tallies)}
+    for index, tally in enumerate(tallies):
+        if not c.period.contains(tally.period):
+            yield Finding(
+                "D401",
+                f"$.declared_tallies[{index}].period",
+                tally.id,
+                "period",
+                str(tally.period),
+                {"period": str(c.period)},
+            )
+    accepted, overlaps = accepted_tallies(c.dataset)
+    for overlap in overlaps:
+        tally = overlap.tally
+        where = f"$.declared_tallies[{index_of[id(tally)]}]"
+        if overlap.cause is OverlapCause.UNKNOWN_UNIT:
+            yield Finding("D201", f"{where}.unit_code", tally.id, "unit_code", tally.unit_code)
+        elif overlap.cause is OverlapCause.RECORDS:
+            yield Finding("D601", where, tally.id, params={"figure": tally.figure.value})
+        else:
+            other = overlap.rival.id if overlap.rival is not None else ""
+            yield Finding(
+                "D602", where, tally.id, params={"figure": tally.figure.value, "other": other}
+            )
+    yield from _parts(c, accepted, index_of)
+
+
+def _parts(c: _Context, accepted: Sequence[Any], index_of: Mapping[int, int]) -> Iterator[Finding]:
+    """
+    D603: a unit's tally against the sum of its children's, when every child declares.
+    """
+    registry = c.dataset.registry
+    by_key = {(t.unit_code, t.figure, t.detail, t.period): t for t in c.dataset.declared_tallies}
+    for tally in accepted:
+        if not registry.has_unit(tally.unit_code):
+            continue
+        children = registry.children(tally.unit_code)
+        parts = [
+            by_key.get((child.code, tally.figure, tally.detail, tally.period)) for child in children
+        ]
+        if children and all(part is not None for part in parts):
+            total = sum(part.value for part in parts if part is not None)
+            if total != tally.value:
+                yield Finding(
+                    "D603",
+                    f"$.declared_tallies[{index_of[id(tally)]}].value",
+                    tally.id,
+                    "value",
+                    str(tally.value),
+                    {"parts": total},
+                )
+
+
+def _whole(c: _Context) -> Iterator[Finding]:
+    if c.period.start < TT124_FROM <= c.period.end:
+        yield Finding(
+            "X401",
+            "$.period",
+            field="period",
+            value=str(c.period),
+            params={"period": str(c.period)},
+        )
