@@ -68,6 +68,10 @@ class Finding:
         field: The field at fault, when there is one.
         value: The offending value, as text; never an informant's identity.
         params: The values the rule's message names.
+        file: The file the record was read from, when it came from a file.
+        sheet: The sheet of a workbook.
+        row: The line or row number in the file (from 1).
+        column: The column (a field name as written in the file).
     """
 
     code: str
@@ -76,6 +80,19 @@ class Finding:
     field: str | None = None
     value: str | None = None
     params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen, eq=False)
+    file: str | None = attrs.field(default=None, kw_only=True)
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    row: int | None = attrs.field(default=None, kw_only=True)
+    column: str | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def position(self) -> str | None:
+        """
+        Where in a file, as ``file:sheet:row:column`` (parts that are known), if known.
+        """
+        parts = [self.file, self.sheet, None if self.row is None else str(self.row), self.column]
+        known = [part for part in parts if part is not None]
+        return ":".join(known) if known else None
 
     @property
     def severity(self) -> Severity:
@@ -100,6 +117,7 @@ class Finding:
         return {
             "code": self.code,
             "severity": self.severity.value,
+            "position": self.position,
             "location": self.location,
             "record_id": self.record_id,
             "field": self.field,
@@ -224,6 +242,10 @@ def load_findings(problems: Iterable[LoadProblem]) -> ValidationReport:
                 field=field,
                 value=None if problem.value is None else str(problem.value),
                 params={"reason": problem.reason},
+                file=getattr(problem, "file", None),
+                sheet=getattr(problem, "sheet", None),
+                row=getattr(problem, "row", None),
+                column=getattr(problem, "column", None),
             )
         )
     return ValidationReport(tuple(findings))
