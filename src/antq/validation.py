@@ -110,7 +110,7 @@ class Finding:
         values = {"location": self.location, "value": self.value, **self.params}
         return template.format_map(defaultdict(str, values))
 
-    def row(self, *, lang: Language = "en") -> dict[str, str | None]:
+    def as_row(self, *, lang: Language = "en") -> dict[str, str | None]:
         """
         Return the finding as a flat row of text, ready for a table or CSV.
         """
@@ -178,7 +178,7 @@ class ValidationReport:
         """
         Return every finding as a flat row of text.
         """
-        return [f.row(lang=lang) for f in self.findings]
+        return [f.as_row(lang=lang) for f in self.findings]
 
     def to_dict(self, *, lang: Language = "en") -> dict[str, Any]:
         """
