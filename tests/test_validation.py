@@ -13,6 +13,7 @@ import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, find, given, settings
+from hypothesis.errors import NoSuchExample
 
 from antq import (
     Campaign,
@@ -386,12 +387,12 @@ class TestUnitRules:
                         _PROVINCE, _CITY_FROM_2000, _dated_ward(valid_from=day("1999-12-31"))
                     )
                 ),
-                [("U401", "$.units[2]", WARD, "valid_from", None)],
+                [("U401", "$.units[2].valid_from", WARD, "valid_from", None)],
                 id="U401-unit-starts-the-day-before-its-parent",
             ),
             pytest.param(
                 dataset(registry=_unit_registry(_PROVINCE, _CITY_FROM_2000, _dated_ward())),
-                [("U401", "$.units[2]", WARD, "valid_from", None)],
+                [("U401", "$.units[2].valid_from", WARD, "valid_from", None)],
                 id="U401-undated-unit-under-a-dated-parent",
             ),
             pytest.param(
@@ -403,7 +404,7 @@ class TestUnitRules:
                         organisations=[_dated_school(valid_from=day("1999-12-31"))],
                     )
                 ),
-                [("U402", "$.organisations[0]", SCHOOL, "valid_from", None)],
+                [("U402", "$.organisations[0].valid_from", SCHOOL, "valid_from", None)],
                 id="U402-organisation-starts-the-day-before-its-unit",
             ),
             pytest.param(
@@ -492,17 +493,12 @@ class TestUnitRules:
         """
         assert [] == found(data)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="U401/U402 always name valid_from as the field, even when valid_to is at fault "
-        "(antq.validation._units)",
-    )
     @pytest.mark.parametrize(
         ("data", "expected"),
         [
             pytest.param(
                 dataset(registry=_unit_registry(_PROVINCE, _CITY_UNTIL_2020, _dated_ward())),
-                [("U401", "$.units[2]", WARD, "valid_to", None)],
+                [("U401", "$.units[2].valid_to", WARD, "valid_to", None)],
                 id="U401",
             ),
             pytest.param(
@@ -514,7 +510,7 @@ class TestUnitRules:
                         organisations=[_dated_school()],
                     )
                 ),
-                [("U402", "$.organisations[0]", SCHOOL, "valid_to", None)],
+                [("U402", "$.organisations[0].valid_to", SCHOOL, "valid_to", None)],
                 id="U402",
             ),
         ],
@@ -533,11 +529,16 @@ class TestUnitRules:
         """
         data = dataset(period=Period.year(2025), registry=_unit_registry(_PROVINCE, _CITY))
         (finding,) = validate(data).findings
-        expected = (
-            "$.units[1].kind: đơn vị cấp huyện (thành phố thuộc tỉnh) "
+        vietnamese = (
+            "$.units[1].kind: đơn vị cấp huyện (loại thành phố thuộc tỉnh) "
             "còn tồn tại sau ngày 30/6/2025"
         )
-        assert expected == finding.message(lang="vi")
+        english = (
+            "$.units[1].kind: a unit of kind provincial_city (thành phố thuộc tỉnh) exists "
+            "after 30 June 2025, when the district level was abolished"
+        )
+        expected = (vietnamese, english)
+        assert expected == (finding.message(lang="vi"), finding.message(lang="en"))
 
 
 class TestCampaignAndSessionRules:
@@ -865,9 +866,9 @@ class TestTipRules:
                 [
                     (
                         "T502",
-                        "$.tips[0].receiving_unit_code",
+                        "$.tips[0].received_on",
                         "TIP1",
-                        "receiving_unit_code",
+                        "received_on",
                         "2025-03-01",
                     )
                 ],
@@ -1082,12 +1083,6 @@ class TestTipRules:
         expected = [("T703", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-04-02")]
         assert expected == found(data, as_of=day("2017-04-02"))
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="T601 can never fire: valuable slips are a subset of the slip records, so "
-        "valuable > max(slips_collected, records) is never true "
-        "(antq.validation._tips); T602 is reported instead",
-    )
     def test_more_valuable_slips_than_collected_is_t601(self) -> None:
         """
         Two valuable slip records of a session that collected one slip are T601.
@@ -1574,11 +1569,6 @@ class TestTallyRules:
         assert expected == actual
         assert {("D201", "DT1"), ("D601", "DT2"), ("D602", "DT4")} == actual
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="set-aside tallies are reported in CR-10's order (unknown units and higher "
-        "units first), not in dataset order (antq.validation._tallies)",
-    )
     def test_set_aside_tallies_are_reported_in_dataset_order(self) -> None:
         """
         The findings of a section follow the order of its records.
@@ -1900,11 +1890,6 @@ class TestLoadFindings:
         """
         assert ValidationReport() == load_findings([])
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="load_findings takes the last path segment as the field, so a record that is "
-        "not an object gets the field 'units[0]' (antq.validation.load_findings)",
-    )
     def test_a_record_that_is_not_an_object_names_no_field(self) -> None:
         """
         A problem with a whole record names no field.
@@ -2186,20 +2171,15 @@ class TestProperties:
     Validation of generated datasets.
     """
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="antq.testing draws security-protection teams set up on any day of the "
-        "period, before 1 July 2024 too, which G501 refuses (antq.testing._model_groups)",
-    )
-    def test_a_generated_model_group_passes_validation(self) -> None:
+    def test_no_security_protection_team_is_generated_before_the_law(self) -> None:
         """
-        A security-protection team drawn for 2017 is a valid record of a dataset.
+        For a period before 1 July 2024, the strategy draws no security-protection team.
         """
-        team = find(
-            testing.model_groups(registry=REGISTRY, period=YEAR),
-            lambda group: group.kind is TEAM,
-        )
-        assert [] == found(dataset(model_groups=[team]))
+        with pytest.raises(NoSuchExample):
+            find(
+                testing.model_groups(registry=REGISTRY, period=YEAR),
+                lambda group: group.kind is TEAM,
+            )
 
     @settings(
         max_examples=25,

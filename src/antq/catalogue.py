@@ -243,8 +243,9 @@ _RULES = (
         "U503",
         W,
         "district-level unit after 30 June 2025",
-        "{location}: a {kind} exists after 30 June 2025, when the district level was abolished",
-        "{location}: đơn vị cấp huyện ({kind}) còn tồn tại sau ngày 30/6/2025",
+        "{location}: a unit of kind {kind} ({kind_vi}) exists after 30 June 2025, when "
+        "the district level was abolished",
+        "{location}: đơn vị cấp huyện (loại {kind_vi}) còn tồn tại sau ngày 30/6/2025",
         "The district level was abolished on 1 July 2025, and townships with it.",
         ("kind", "valid_to"),
         "two-tier local government from 1 July 2025 (district level abolished)",
@@ -593,11 +594,11 @@ _RULES = (
     Rule(
         "R501",
         E,
-        "case in an organisation",
-        "{location}: people helped to reintegrate live in a hamlet or commune, not in "
-        "the organisation {value}",
+        "case not where people live",
+        "{location}: people helped to reintegrate live in a hamlet or commune, not in {value}",
         "{location}: người được giúp đỡ cư trú tại thôn, tổ hoặc xã, không phải tại {value}",
-        "A reintegration case belongs to the place where the person lives.",
+        "A reintegration case belongs to the hamlet or commune where the person lives, "
+        "not to an organisation, district or province.",
         ("unit_code",),
     ),
     # D: declared tallies -----------------------------------------------------------------

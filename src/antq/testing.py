@@ -113,6 +113,9 @@ _ORGANISATION_CODE_PREFIXES = {
     OrganisationKind.SCHOOL: "TH",
 }
 
+#: Luật 30/2023/QH15 in force: security-and-order protection teams exist from this day.
+_TEAMS_FROM = dt.date(2024, 7, 1)
+
 #: Days to decide on a tip, and the longest extensions (BLTTHS 2015 Điều 147.1-147.3).
 _DAYS_TO_DECIDE = 20
 _EXTENSION_MONTHS = 2
@@ -716,10 +719,17 @@ def model_groups(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy
 def _model_groups(
     draw: st.DrawFn, ids: st.SearchStrategy[str], places: Sequence[_Place], period: Period
 ) -> ModelGroup:
-    established_on = draw(st.dates(period.start, period.end))
+    kinds = list(ModelGroupKind)
+    if period.end < _TEAMS_FROM:  # security-and-order teams exist from 1 July 2024
+        kinds.remove(ModelGroupKind.SECURITY_PROTECTION_TEAM)
+    kind = draw(st.sampled_from(kinds))
+    earliest = period.start
+    if kind is ModelGroupKind.SECURITY_PROTECTION_TEAM:
+        earliest = max(period.start, _TEAMS_FROM)
+    established_on = draw(st.dates(earliest, period.end))
     return ModelGroup(
         draw(ids),
-        draw(st.sampled_from(ModelGroupKind)),
+        kind,
         draw(names()),
         draw(st.sampled_from(places)).code,
         established_on,

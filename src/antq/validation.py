@@ -234,7 +234,8 @@ def load_findings(problems: Iterable[LoadProblem]) -> ValidationReport:
     findings = []
     for problem in problems:
         code = next((c for text, c in _LOAD_CODES if text in problem.reason), "F104")
-        field = problem.location.rsplit(".", 1)[-1] if "." in problem.location else None
+        last = problem.location.rsplit(".", 1)[-1]
+        field = last if "." in problem.location and not last.endswith("]") else None
         findings.append(
             Finding(
                 code,
@@ -315,8 +316,9 @@ def _units(c: _Context) -> Iterator[Finding]:
     for index, unit in enumerate(c.dataset.registry.units):
         where = f"$.units[{index}]"
         parent = c.units.get(unit.parent_code or "")
-        if parent is not None and _reaches_outside(unit, parent):
-            yield Finding("U401", where, unit.code, "valid_from", params={"parent": parent.code})
+        end = _reaches_outside(unit, parent) if parent is not None else None
+        if parent is not None and end is not None:
+            yield Finding("U401", f"{where}.{end}", unit.code, end, params={"parent": parent.code})
         lasts = unit.valid_to >= TWO_TIER_FROM if unit.valid_to else c.period.end >= TWO_TIER_FROM
         if unit.kind in _DISTRICT_KINDS | {UnitKind.TOWNSHIP} and lasts:
             yield Finding(
@@ -325,31 +327,32 @@ def _units(c: _Context) -> Iterator[Finding]:
                 unit.code,
                 "kind",
                 unit.kind.value,
-                {"kind": unit.kind.label},
+                {"kind": unit.kind.value, "kind_vi": unit.kind.label},
             )
     for index, organisation in enumerate(c.dataset.registry.organisations):
         unit = c.units[organisation.unit_code]
-        if _reaches_outside(organisation, unit):
+        end = _reaches_outside(organisation, unit)
+        if end is not None:
             yield Finding(
                 "U402",
-                f"$.organisations[{index}]",
+                f"$.organisations[{index}].{end}",
                 organisation.code,
-                "valid_from",
+                end,
                 params={"unit": unit.code},
             )
 
 
-def _reaches_outside(inner: Unit | Organisation, outer: Unit) -> bool:
+def _reaches_outside(inner: Unit | Organisation, outer: Unit) -> str | None:
     """
-    Tell whether *inner* exists on a day *outer* does not.
+    Name the end (``valid_from`` or ``valid_to``) at which *inner* outlasts *outer*.
     """
-    starts_early = outer.valid_from is not None and (
+    if outer.valid_from is not None and (
         inner.valid_from is None or inner.valid_from < outer.valid_from
-    )
-    ends_late = outer.valid_to is not None and (
-        inner.valid_to is None or inner.valid_to > outer.valid_to
-    )
-    return starts_early or ends_late
+    ):
+        return "valid_from"
+    if outer.valid_to is not None and (inner.valid_to is None or inner.valid_to > outer.valid_to):
+        return "valid_to"
+    return None
 
 
 def _campaigns(c: _Context) -> Iterator[Finding]:
@@ -461,7 +464,7 @@ def _tips(c: _Context) -> Iterator[Finding]:
             valuable[tip.session_id] += tip.is_valuable
     for index, session in enumerate(c.dataset.sessions):
         where = f"$.sessions[{index}].slips_collected"
-        if valuable[session.id] > max(session.slips_collected, slips[session.id]):
+        if valuable[session.id] > session.slips_collected:
             yield Finding(
                 "T601",
                 where,
@@ -541,7 +544,8 @@ def _receiver(tip: TipRecord, receiver: Unit | Organisation, where: str) -> Iter
             {"unit": receiver.code},
         )
     if level is UnitLevel.DISTRICT and tip.received_on >= DISTRICT_POLICE_UNTIL:
-        yield Finding("T502", f"{where}.{field}", tip.id, field, tip.received_on.isoformat())
+        day = tip.received_on.isoformat()
+        yield Finding("T502", f"{where}.received_on", tip.id, "received_on", day)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -662,9 +666,11 @@ def _cases(c: _Context) -> Iterator[Finding]:
     yield from _duplicates("reintegration_cases", [x.id for x in cases], "R301")
     for index, case in enumerate(cases):
         where = f"$.reintegration_cases[{index}]"
-        if case.unit_code in c.organisations:
+        unit = c.units.get(case.unit_code)
+        lives_there = unit is not None and unit.level in {UnitLevel.COMMUNE, UnitLevel.HAMLET}
+        if case.unit_code in c.organisations or (unit is not None and not lives_there):
             yield Finding("R501", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
-        elif case.unit_code not in c.units:
+        elif unit is None:
             yield Finding("R201", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
         if not case.period.overlaps(c.period):
             yield Finding(
@@ -692,7 +698,7 @@ def _tallies(c: _Context) -> Iterator[Finding]:
                 {"period": str(c.period)},
             )
     accepted, overlaps = accepted_tallies(c.dataset)
-    for overlap in overlaps:
+    for overlap in sorted(overlaps, key=lambda o: index_of[id(o.tally)]):
         tally = overlap.tally
         where = f"$.declared_tallies[{index_of[id(tally)]}]"
         if overlap.cause is OverlapCause.UNKNOWN_UNIT:
@@ -700,7 +706,8 @@ def _tallies(c: _Context) -> Iterator[Finding]:
         elif overlap.cause is OverlapCause.RECORDS:
             yield Finding("D601", where, tally.id, params={"figure": tally.figure.value})
         else:
-            other = overlap.rival.id if overlap.rival is not None else ""
+            rival = overlap.rival
+            other = rival.id if rival is not None else ""  # a TALLY overlap names its rival
             yield Finding(
                 "D602", where, tally.id, params={"figure": tally.figure.value, "other": other}
             )
