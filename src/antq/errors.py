@@ -138,19 +138,34 @@ class LoadProblem:
         location: Where the problem is, as a JSONPath (``$.tips[3].received_on``).
         value: The offending value as read, or ``None`` when a key is missing.
         reason: What is wrong, naming the rule.
+        file: The file that holds the problem, when known.
+        sheet: The sheet of an Excel workbook, when the problem is in one.
+        row: The row, from 1: a line of a JSON Lines file, a row of a spreadsheet (the
+            header is row 1), or a record's position in its section of a JSON file.
+        column: The column or field, as written in the file.
     """
 
     location: str
     value: object
     reason: str
+    file: str | None = attrs.field(default=None, kw_only=True)
+    sheet: str | None = attrs.field(default=None, kw_only=True)
+    row: int | None = attrs.field(default=None, kw_only=True)
+    column: str | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         """
         Return ``location: reason (value: ...)``; no value is shown when there is none.
+
+        When the problem is placed in a file, ``file:sheet:row:column:`` comes first,
+        with only the parts that are known.
         """
-        if self.value is None:
-            return f"{self.location}: {self.reason}"
-        return f"{self.location}: {self.reason} (value: {self.value!r})"
+        text = f"{self.location}: {self.reason}"
+        if self.value is not None:
+            text += f" (value: {self.value!r})"
+        parts = (self.file, self.sheet, self.row, self.column)
+        place = ":".join(str(part) for part in parts if part is not None)
+        return f"{place}: {text}" if place else text
 
 
 class DatasetLoadError(AntqError, ValueError):
