@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 import runpy
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 import antq
 from antq.cli import main
-from antq.io import example_path
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from antq.formats import write_dataset
+from antq.io import example_path, load_example
 
 EXAMPLE = str(example_path())
 
@@ -142,8 +140,8 @@ class TestCheck:
         expected_err = (
             f"antq: {path} is not a valid dataset.\n"
             f"2 problem(s) in {path}:\n"
-            "  $.units[0].x: unknown key (value: 1)\n"
-            "  $.units[0].code: a province code is 2 digits (value: '6')\n"
+            f"  {path}:1:x: $.units[0].x: unknown key (value: 1)\n"
+            f"  {path}:1:code: $.units[0].code: a province code is 2 digits (value: '6')\n"
         )
         assert (1, "", expected_err) == (code, output.out, output.err)
 
@@ -158,13 +156,15 @@ class TestCheck:
         expected = f"antq: error: cannot read {path}: No such file or directory\n"
         assert (2, expected) == (code, capsys.readouterr().err)
 
-    def test_a_directory_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_a_directory_without_a_header_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """
-        A directory given as the file cannot be read.
+        A directory is read as a dataset of JSON Lines or CSV files: it needs dataset.json.
         """
         code = main(["check", str(tmp_path)])
 
-        assert (2, True) == (code, "cannot read" in capsys.readouterr().err)
+        assert (1, True) == (code, "has no dataset.json" in capsys.readouterr().err)
 
     def test_never_prints_an_informant(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -324,3 +324,162 @@ class TestReport:
             "invalid choice: 'week'" in err,
             err.startswith("usage: antq report"),
         )
+
+
+BROKEN = Path(__file__).parent / "data" / "xuat-hoa-2021.json"
+
+
+class TestValidate:
+    """
+    ``antq validate`` finds every problem of dataset files, with the rules' codes.
+    """
+
+    def test_a_broken_file_exits_1_with_findings_grouped_by_code(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Counts come first, then each code with its findings, located.
+        """
+        code = main(["validate", str(BROKEN), "--as-of", "2022-11-15"])
+
+        out = capsys.readouterr().out.splitlines()
+        head = (
+            f"{BROKEN}: INVALID: 8 error(s), 2 warning(s); 16 record(s) read, 15 accepted, "
+            "1 rejected"
+        )
+        expected = (
+            1,
+            head,
+            [
+                "F103",
+                "C201",
+                "C501",
+                "T301",
+                "T401",
+                "T403",
+                "T701",
+                "G501",
+                "D601",
+                "X401",
+            ],
+        )
+        assert expected == (
+            code,
+            out[0],
+            [line.split()[0] for line in out[1:] if not line.startswith("    ")],
+        )
+
+    def test_locates_a_rejected_record_by_file_row_and_column(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A record refused while reading is located in the file, then by its JSONPath.
+        """
+        main(["validate", str(BROKEN)])
+
+        expected = (
+            f"    {BROKEN}:3:participant_turns: $.sessions[2].participant_turns: "
+            "expected an integer, found a string"
+        )
+        assert expected in capsys.readouterr().out.splitlines()
+
+    def test_messages_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--lang vi`` writes the findings' messages in Vietnamese.
+        """
+        main(["validate", str(BROKEN), "--lang", "vi"])
+
+        assert "trùng" in capsys.readouterr().out
+
+    def test_json_lists_each_dataset_with_its_findings(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The JSON form gives, per dataset, what was read, accepted and rejected, and why.
+        """
+        code = main(["validate", str(BROKEN), str(example_path()), "--format", "json"])
+
+        document = json.loads(capsys.readouterr().out)
+        expected = (1, [False, True], 4, 1, 0)
+        assert expected == (
+            code,
+            [entry["valid"] for entry in document],
+            document[0]["read"]["sessions"],
+            document[0]["rejected"],
+            len(document[1]["findings"]),
+        )
+
+    def test_the_example_is_valid(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The bundled example has no finding: exit 0.
+        """
+        code = main(["validate", str(example_path()), "--as-of", "2026-11-30"])
+
+        assert (0, True) == (code, "valid: 0 error(s), 0 warning(s)" in capsys.readouterr().out)
+
+    def test_writes_the_rejected_records(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        ``--rejects DIR`` writes each dataset's rejected records, with their reasons.
+        """
+        main(["validate", str(BROKEN), "--rejects", str(tmp_path / "rejects")])
+        capsys.readouterr()
+
+        written = json.loads((tmp_path / "rejects" / BROKEN.name).read_text(encoding="utf-8"))
+        expected = ["S3"]
+        assert expected == [record["id"] for record in written["sessions"]]
+
+    def test_rejects_that_cannot_be_written_exit_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A rejects directory that cannot be made is one error line.
+        """
+        blocker = tmp_path / "file"
+        blocker.write_text("x", encoding="utf-8")
+
+        code = main(["validate", str(BROKEN), "--rejects", str(blocker)])
+
+        assert (2, True) == (code, "cannot write the rejects" in capsys.readouterr().err)
+
+    @pytest.mark.parametrize(
+        ("argv", "words"),
+        [
+            (["validate", "missing.json"], "cannot read missing.json"),
+            (["validate", "README.md"], "cannot read README.md"),
+            (["validate", str(BROKEN), "--as-of", "2022-13-01"], "a day is written YYYY-MM-DD"),
+        ],
+        ids=["missing", "not-a-dataset-form", "bad-date"],
+    )
+    def test_unusable_input_exits_2(
+        self, argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A path that is no dataset, or a bad date, is one error line and exit 2.
+        """
+        code = main(argv)
+
+        assert (2, True) == (code, words in capsys.readouterr().err)
+
+    def test_a_directory_without_a_header_is_invalid(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Without dataset.json there is no dataset to check, only the file problem.
+        """
+        code = main(["validate", str(tmp_path)])
+
+        assert (1, True) == (code, "F105 error × 1" in capsys.readouterr().out)
+
+    def test_reads_a_csv_directory(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Every form is accepted: the example written as CSV files validates too.
+        """
+        write_dataset(load_example(), tmp_path / "csv", form="csv")
+
+        code = main(["validate", str(tmp_path / "csv")])
+
+        assert (0, True) == (code, "0 rejected" in capsys.readouterr().out)

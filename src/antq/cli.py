@@ -9,24 +9,31 @@ No traceback reaches the user.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
+import json
 import sys
 import unicodedata
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from antq import __version__
+from antq.catalogue import CATALOGUE, Severity
 from antq.counting import BREAKDOWNS
 from antq.errors import DatasetLoadError, InvalidValueError
-from antq.io import EXAMPLE, load_dataset, load_example
+from antq.formats import ReadResult, load, read_dataset, write_rejects
+from antq.io import EXAMPLE, load_example
 from antq.periods import Period
 from antq.report import FORMATS, make_report, render_report
 from antq.units import UnitLevel
+from antq.validation import ValidationReport, load_findings, validate
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from antq.dataset import MovementDataset
+    from antq.figures import Language
     from antq.units import UnitRegistry
 
 __all__ = ["main"]
@@ -89,7 +96,27 @@ def _parser() -> argparse.ArgumentParser:
         help="load a dataset file and say what it holds",
         description="Load a dataset file, report every problem, or say what it holds.",
     )
-    check.add_argument("file", metavar="FILE", help="a dataset file (JSON)")
+    check.add_argument(
+        "file", metavar="PATH", help="a dataset: a JSON or Excel file, or a directory"
+    )
+    validate = commands.add_parser(
+        "validate",
+        help="find every problem of dataset files, with the rules' codes",
+        description=(
+            "Read each dataset (a JSON file, an Excel workbook, or a directory of JSON "
+            "Lines or CSV files), then check it against the rule catalogue. Exit 0 when "
+            "every dataset is valid (warnings allowed), 1 when errors were found."
+        ),
+    )
+    validate.add_argument("paths", metavar="PATH", nargs="+", help="a dataset file or directory")
+    validate.add_argument(
+        "--as-of", metavar="DATE", help="judge time limits on this day (YYYY-MM-DD)"
+    )
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="the form")
+    validate.add_argument(
+        "--rejects", metavar="DIR", help="write each dataset's rejected records under DIR"
+    )
+    validate.add_argument("--lang", choices=("vi", "en"), default="en", help="the language")
     report = commands.add_parser(
         "report",
         help="count a dataset's figures and print them as officials do",
@@ -98,7 +125,12 @@ def _parser() -> argparse.ArgumentParser:
             f"Without DATASET, the bundled example ({EXAMPLE}) is used."
         ),
     )
-    report.add_argument("dataset", metavar="DATASET", nargs="?", help="a dataset file (JSON)")
+    report.add_argument(
+        "dataset",
+        metavar="DATASET",
+        nargs="?",
+        help="a dataset: a JSON or Excel file, or a directory of JSON Lines or CSV files",
+    )
     report.add_argument("--unit", metavar="CODE", help="the unit reported on, with those below it")
     report.add_argument(
         "--period", metavar="PERIOD", help="2017, 2017-Q2, 2017-03, or a range 2016-01..2018-05"
@@ -122,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = parser.parse_args(argv)
         if arguments.command == "check":
             return _check(arguments.file)
+        if arguments.command == "validate":
+            return _validate(arguments)
         return _report(arguments)
     except _UsageError as error:
         if isinstance(error, _ArgumentError):
@@ -135,12 +169,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_OK
 
 
+def _readable(path: str) -> None:
+    """
+    Refuse, as a usage error, a path that names nothing.
+    """
+    if not Path(path).exists():
+        msg = f"cannot read {path}: No such file or directory"
+        raise _UsageError(msg)
+
+
 def _load(path: str) -> MovementDataset:
+    _readable(path)
     try:
-        return load_dataset(path)
-    except OSError as error:
-        msg = f"cannot read {path}: {error.strerror or error}"
-        raise _UsageError(msg) from None
+        return load(path)
     except DatasetLoadError as error:
         msg = f"antq: {path} is not a valid dataset.\n{error}"
         raise _InvalidDatasetError(msg) from None
@@ -205,3 +246,89 @@ def _unknown_unit(code: str, registry: UnitRegistry) -> str:
         described = [f"{c} ({registry.get(c).kind.label} {registry.get(c).name})" for c in close]
         msg += "; did you mean " + " or ".join(described) + "?"
     return msg
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    as_of = _as_of(arguments.as_of)
+    outcomes = [_validate_one(path, as_of, arguments.rejects) for path in arguments.paths]
+    lang = arguments.lang
+    if arguments.format == "json":
+        document = [
+            {
+                "path": path,
+                "read": dict(result.read),
+                "accepted": dict(result.accepted),
+                "rejected": len(result.rejected),
+                **report.to_dict(lang=lang),
+            }
+            for path, result, report in outcomes
+        ]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for path, result, report in outcomes:
+            print(_validation_text(path, result, report, lang))
+    return EXIT_OK if all(report.valid for _, _, report in outcomes) else EXIT_INVALID
+
+
+def _as_of(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"--as-of {text!r}: a day is written YYYY-MM-DD"
+        raise _UsageError(msg) from None
+
+
+def _validate_one(
+    path: str, as_of: dt.date | None, rejects: str | None
+) -> tuple[str, ReadResult, ValidationReport]:
+    """
+    Read one dataset, check it, and write its rejected records if asked.
+    """
+    _readable(path)
+    try:
+        result = read_dataset(path)
+    except (OSError, DatasetLoadError) as error:
+        msg = f"cannot read {path}: {error}"
+        raise _UsageError(msg) from None
+    report = load_findings(result.problems)
+    for rejected in result.rejected:
+        report += load_findings(rejected.problems)
+    if result.dataset is not None:
+        report += validate(result.dataset, as_of=as_of)
+    if rejects and result.rejected:
+        target = Path(rejects) / Path(path).name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_rejects(result, target, include_informants=False)
+        except OSError as error:
+            msg = f"cannot write the rejects of {path} to {target}: {error.strerror or error}"
+            raise _UsageError(msg) from None
+    return path, result, report
+
+
+def _validation_text(
+    path: str, result: ReadResult, report: ValidationReport, lang: Language
+) -> str:
+    """
+    Write one dataset's findings for a person: counts first, then grouped by code.
+    """
+    counts = report.counts_by_severity()
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    read = sum(result.read.values())
+    accepted = sum(result.accepted.values())
+    verdict = "valid" if report.valid else "INVALID"
+    head = (
+        f"{path}: {verdict}: {errors} error(s), {warnings} warning(s); "
+        f"{read} record(s) read, {accepted} accepted, {read - accepted} rejected"
+    )
+    lines = [head]
+    for code, count in report.counts_by_code().items():
+        rule = CATALOGUE[code]
+        lines.append(f"  {code} {rule.severity.value} × {count}: {rule.title}")
+        lines.extend(
+            f"    {finding.position + ': ' if finding.position else ''}{finding.message(lang=lang)}"
+            for finding in report.filter(code=code).findings
+        )
+    return "\n".join(lines)

@@ -233,7 +233,9 @@ def load_findings(problems: Iterable[LoadProblem]) -> ValidationReport:
     """
     findings = []
     for problem in problems:
-        code = next((c for text, c in _LOAD_CODES if text in problem.reason), "F104")
+        # A problem of the whole file (at "$") is an unreadable input unless named.
+        fallback = "F105" if problem.location == "$" else "F104"
+        code = next((c for text, c in _LOAD_CODES if text in problem.reason), fallback)
         last = problem.location.rsplit(".", 1)[-1]
         field = last if "." in problem.location and not last.endswith("]") else None
         findings.append(
