@@ -233,6 +233,9 @@ BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
                 DeclaredTally("DT1", LEAF_WARD, PERIOD, TURNS, 3),
                 DeclaredTally("DT2", LEAF_WARD, Period.year(2030), SESSIONS, 3),
                 DeclaredTally("DT3", WARD, PERIOD, SESSIONS, 3),
+                DeclaredTally(
+                    "DT4", LEAF_WARD, PERIOD, SESSIONS, 219, of_total=236, printed_share="92%"
+                ),
             ],
         ),
         day("2026-11-30"),

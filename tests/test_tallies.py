@@ -287,3 +287,34 @@ class TestDeclaredTally:
             DeclaredTally(  # type: ignore[call-arg]
                 "K1", "01840", YEAR, TallyFigure.MODEL_GROUPS, 3, ModelGroupKind.OTHER
             )
+
+
+class TestPrintedShare:
+    """
+    A printed share is a share of a whole given beside it.
+    """
+
+    def test_a_printed_share_needs_its_whole(self) -> None:
+        """
+        ``printed_share`` without ``of_total`` is refused by name.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            DeclaredTally(
+                "K1", "01840", Period.year(2017), TallyFigure.SESSIONS, 3, printed_share="30%"
+            )
+        assert "printed_share" == info.value.field
+
+    def test_keeps_the_whole_and_the_printed_share(self) -> None:
+        """
+        Both are kept as given.
+        """
+        tally = DeclaredTally(
+            "K1",
+            "01840",
+            Period.year(2017),
+            TallyFigure.SESSIONS,
+            219,
+            of_total=236,
+            printed_share="93%",
+        )
+        assert (236, "93%") == (tally.of_total, tally.printed_share)

@@ -2200,3 +2200,73 @@ class TestProperties:
         assert [] == [
             f for f in report.findings if f.code not in CATALOGUE or not f.location.startswith("$.")
         ]
+
+
+class TestPrintedShares:
+    """
+    D604: a printed percentage must match its ratio at the printed precision.
+    """
+
+    @pytest.mark.parametrize(
+        ("value", "of_total", "printed", "computed"),
+        [
+            (219, 236, "92%", "93%"),
+            (219, 236, "ninety-three", "93%"),
+            (5, 0, "0%", "no share (of 0)"),
+        ],
+        ids=["wrong", "unreadable", "of-nothing"],
+    )
+    def test_a_share_that_does_not_match_is_found(
+        self, value: int, of_total: int, printed: str, computed: str
+    ) -> None:
+        """
+        The finding names what was printed and what the ratio gives.
+        """
+        tally = DeclaredTally(
+            "K1",
+            WARD,
+            YEAR,
+            TallyFigure.SESSIONS,
+            value,
+            of_total=of_total,
+            printed_share=printed,
+        )
+        report = validate(dataset(declared_tallies=[tally])).filter(code="D604")
+        (finding,) = report.findings
+        expected = ("$.declared_tallies[0].printed_share", printed, computed)
+        assert expected == (finding.location, finding.value, finding.params["computed"])
+
+    @pytest.mark.parametrize(
+        ("value", "of_total", "printed"),
+        [
+            (219, 236, "93%"),
+            (644, 707, "91,09%"),
+            (644, 707, "91,1%"),
+            (219, 236, "92.80 %"),
+            (1, 8, "13%"),
+        ],
+        ids=["whole", "two-decimals", "one-decimal", "decimal-point-and-space", "half-rounds-up"],
+    )
+    def test_a_share_that_matches_is_not_found(
+        self, value: int, of_total: int, printed: str
+    ) -> None:
+        """
+        Rounded half up to the printed precision, the ratio gives the printed share.
+        """
+        tally = DeclaredTally(
+            "K1",
+            WARD,
+            YEAR,
+            TallyFigure.SESSIONS,
+            value,
+            of_total=of_total,
+            printed_share=printed,
+        )
+        assert () == validate(dataset(declared_tallies=[tally])).filter(code="D604").findings
+
+    def test_a_count_without_a_printed_share_is_not_checked(self) -> None:
+        """
+        A whole without a printed share gives nothing to compare.
+        """
+        tally = DeclaredTally("K1", WARD, YEAR, TallyFigure.SESSIONS, 3, of_total=9)
+        assert () == validate(dataset(declared_tallies=[tally])).filter(code="D604").findings

@@ -661,6 +661,17 @@ _RULES = (
         "their tallies should add up to the unit's own.",
         ("value",),
     ),
+    Rule(
+        "D604",
+        W,
+        "printed share does not match its ratio",
+        "{location}: {printed} is printed for {part}/{of_total}, which is {computed}",
+        "{location}: tỷ lệ in là {printed} cho {part}/{of_total}, nhưng tính ra {computed}",
+        "A report prints a percentage beside its ratio ('219/236 ... đạt 93%'); rounded "
+        "half up to the printed precision, the ratio must give the printed figure.",
+        ("value", "of_total", "printed_share"),
+        "RULES.md §6: percentages are printed rounded to the printed precision",
+    ),
     # X: the dataset ----------------------------------------------------------------------
     Rule(
         "X401",

@@ -309,6 +309,8 @@ VIETNAMESE_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "value": ("Số liệu", "Giá trị"),
         "group_kind": ("Loại mô hình",),
         "organisation_kind": ("Loại tổ chức", "Loại cơ quan, doanh nghiệp, nhà trường"),
+        "of_total": ("Tổng số", "Trên tổng số"),
+        "printed_share": ("Tỷ lệ", "Tỷ lệ đạt"),
         "source": ("Nguồn số liệu", "Nguồn"),
     }
 )

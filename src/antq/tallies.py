@@ -76,6 +76,11 @@ def _detail(instance: DeclaredTally, attribute: attrs.Attribute[Any], value: obj
         v.refuse(instance, attribute, value, f"a tally of {instance.figure.value} has no such kind")
 
 
+def _needs_total(instance: DeclaredTally, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.of_total is None:
+        v.refuse(instance, attribute, value, "a printed share is a share of of_total: give it")
+
+
 @attrs.frozen
 class DeclaredTally:
     """
@@ -95,6 +100,10 @@ class DeclaredTally:
         category: For ``reintegration_cases`` and ``reintegration_progressed``, the
             category counted.
         organisation_kind: For ``organisations_taking_part``, the kind counted.
+        of_total: The whole the count is part of, when the report gives one ("219/236
+            thôn"): *value* of *of_total*.
+        printed_share: The percentage as the report printed it ("93%", "91,09%"), with
+            *of_total*; checked against the ratio (rule D604).
         source: Where the count comes from (a report's number and date), if known.
 
     Raises:
@@ -120,6 +129,10 @@ class DeclaredTally:
         default=None,
         validator=[v.member_of(OrganisationKind, optional=True), _detail],
         kw_only=True,
+    )
+    of_total: int | None = attrs.field(default=None, validator=v.optional_count, kw_only=True)
+    printed_share: str | None = attrs.field(
+        default=None, validator=[v.optional_text, _needs_total], kw_only=True
     )
     source: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
 

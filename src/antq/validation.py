@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ import attrs
 from antq.campaigns import CampaignKind, MobilisationSession
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import OverlapCause, accepted_tallies
+from antq.figures import format_percent
 from antq.groups import ModelGroupKind
 from antq.tips import ExtensionGrantor, TipChannel, TipRecord
 from antq.units import Unit, UnitKind, UnitLevel
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from antq.dataset import MovementDataset
     from antq.errors import LoadProblem
     from antq.figures import Language
+    from antq.tallies import DeclaredTally
     from antq.units import Organisation
 
 __all__ = ["Finding", "ValidationReport", "load_findings", "validate"]
@@ -714,6 +718,41 @@ def _tallies(c: _Context) -> Iterator[Finding]:
                 "D602", where, tally.id, params={"figure": tally.figure.value, "other": other}
             )
     yield from _parts(c, accepted, index_of)
+    for index, tally in enumerate(tallies):
+        yield from _printed_share(tally, f"$.declared_tallies[{index}].printed_share")
+
+
+_PERCENT = re.compile(r"(?P<whole>[0-9]+)(?:[.,](?P<decimals>[0-9]+))?\s?%")
+
+
+def _printed_share(tally: DeclaredTally, where: str) -> Iterator[Finding]:
+    """
+    D604: the printed percentage against the ratio, at the printed precision.
+    """
+    if tally.printed_share is None or tally.of_total is None:
+        return
+    match = _PERCENT.fullmatch(tally.printed_share.strip())
+    decimals = len(match["decimals"] or "") if match else 0
+    computed = (
+        format_percent(Fraction(tally.value, tally.of_total), decimals=decimals)
+        if tally.of_total
+        else "no share (of 0)"
+    )
+    printed = tally.printed_share.strip().replace(" ", "").replace(".", ",")
+    if match is None or printed != computed:
+        yield Finding(
+            "D604",
+            where,
+            tally.id,
+            "printed_share",
+            tally.printed_share,
+            {
+                "printed": tally.printed_share,
+                "of_total": tally.of_total,
+                "computed": computed,
+                "part": tally.value,
+            },
+        )
 
 
 def _parts(c: _Context, accepted: Sequence[Any], index_of: Mapping[int, int]) -> Iterator[Finding]:
