@@ -4,8 +4,10 @@ Sphinx configuration for antq's documentation.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from pygments.lexers.shell import BashSessionLexer
 from sphinx.util.docutils import SphinxDirective
 
 import antq
@@ -56,6 +58,8 @@ nitpick_ignore = [
     # antq.testing's signatures whose annotations stay as written (as for dt.date above):
     # `st` is `hypothesis.strategies` there.
     ("py:class", "st.SearchStrategy"),
+    # The type variable of antq.formats.iter_jsonl: the class of the records it yields.
+    ("py:class", "T"),
 ]
 
 autodoc_member_order = "bysource"
@@ -108,9 +112,21 @@ def _literal(template: str) -> str:
     return "``" + template.replace("`", "'") + "``"
 
 
+class ConsoleLexer(BashSessionLexer):
+    """
+    Highlight a ```console block as the tests run it: a command is a line starting "$ ".
+
+    Pygments' own console lexer also takes an indented "$" for a prompt, so it reads the
+    JSONPath locations that antq prints (`    $.tips[2].id: ...`) as commands, and fails
+    on an apostrophe in them.
+    """
+
+    _ps1rgx = re.compile(r"^(\$ )(.*\n?)")
+
+
 def setup(app: Sphinx) -> None:
     """
-    Register the directive that writes the rule catalogue.
+    Register the directive that writes the rule catalogue, and the console lexer.
     """
 
     class RuleCatalogue(SphinxDirective):
@@ -122,3 +138,4 @@ def setup(app: Sphinx) -> None:
             return list(self.parse_text_to_nodes(_catalogue_rst()))
 
     app.add_directive("antq-rule-catalogue", RuleCatalogue)
+    app.add_lexer("console", ConsoleLexer)
