@@ -426,7 +426,8 @@ class TestValidate:
         main(["validate", str(BROKEN), "--rejects", str(tmp_path / "rejects")])
         capsys.readouterr()
 
-        written = json.loads((tmp_path / "rejects" / BROKEN.name).read_text(encoding="utf-8"))
+        target = tmp_path / "rejects" / "xuat-hoa-2021.rejects.json"
+        written = json.loads(target.read_text(encoding="utf-8"))
         expected = ["S3"]
         assert expected == [record["id"] for record in written["sessions"]]
 
@@ -448,7 +449,7 @@ class TestValidate:
         [
             (["validate", "missing.json"], "cannot read missing.json"),
             (["validate", "README.md"], "cannot read README.md"),
-            (["validate", str(BROKEN), "--as-of", "2022-13-01"], "a day is written YYYY-MM-DD"),
+            (["validate", str(BROKEN), "--as-of", "2022-13-01"], "not a calendar day"),
         ],
         ids=["missing", "not-a-dataset-form", "bad-date"],
     )
@@ -471,6 +472,25 @@ class TestValidate:
         code = main(["validate", str(tmp_path)])
 
         assert (1, True) == (code, "F105 error × 1" in capsys.readouterr().out)
+
+    def test_writes_the_rejects_of_a_directory_in_its_form(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A CSV directory's rejected rows go to a CSV directory named after it.
+        """
+        source = tmp_path / "commune"
+        write_dataset(load_example(), source, form="csv")
+        sessions = source / "sessions.csv"
+        lines = sessions.read_text(encoding="utf-8-sig").splitlines()
+        bad = "S9999,2016-01-01,01834-T01,launch,1.0,0,"
+        sessions.write_text("\n".join([*lines, bad]) + "\n", encoding="utf-8")
+
+        code = main(["validate", str(source), "--rejects", str(tmp_path / "out")])
+
+        capsys.readouterr()
+        expected = (1, True)
+        assert expected == (code, (tmp_path / "out" / "commune.rejects" / "sessions.csv").exists())
 
     def test_reads_a_csv_directory(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

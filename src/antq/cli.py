@@ -16,12 +16,12 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from antq import __version__
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import BREAKDOWNS
-from antq.errors import DatasetLoadError, InvalidValueError
+from antq.errors import AntqError, DatasetLoadError, InvalidValueError
 from antq.formats import ReadResult, load, read_dataset, write_rejects
 from antq.io import EXAMPLE, load_example
 from antq.periods import Period
@@ -276,7 +276,7 @@ def _as_of(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        msg = f"--as-of {text!r}: a day is written YYYY-MM-DD"
+        msg = f"--as-of {text!r}: not a calendar day written YYYY-MM-DD"
         raise _UsageError(msg) from None
 
 
@@ -298,14 +298,29 @@ def _validate_one(
     if result.dataset is not None:
         report += validate(result.dataset, as_of=as_of)
     if rejects and result.rejected:
-        target = Path(rejects) / Path(path).name
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_rejects(result, target, include_informants=False)
-        except OSError as error:
-            msg = f"cannot write the rejects of {path} to {target}: {error.strerror or error}"
-            raise _UsageError(msg) from None
+        _write_rejects(path, result, Path(rejects))
     return path, result, report
+
+
+def _write_rejects(path: str, result: ReadResult, directory: Path) -> None:
+    """
+    Write a dataset's rejected records beside the others, never over the dataset itself.
+
+    A file ``name.json`` gives ``DIR/name.rejects.json``; a directory of JSON Lines or
+    CSV files gives the directory ``DIR/name.rejects`` in the same form.
+    """
+    source = Path(path)
+    form: Literal["jsonl", "csv"] | None = None
+    if source.is_dir():
+        form = "csv" if any(source.glob("*.csv")) else "jsonl"
+    target = directory / f"{source.stem}.rejects{source.suffix}"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        write_rejects(result, target, form=form, include_informants=False)
+    except (OSError, AntqError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        msg = f"cannot write the rejects of {path} to {target}: {reason}"
+        raise _UsageError(msg) from None
 
 
 def _validation_text(
