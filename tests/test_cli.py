@@ -383,6 +383,20 @@ class TestValidate:
         )
         assert expected in capsys.readouterr().out.splitlines()
 
+    def test_locates_a_dataset_finding_where_the_record_was_read(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A rule's finding names the record's row in the file, past the rejected ones.
+        """
+        main(["validate", str(BROKEN)])
+
+        expected = (
+            f"    {BROKEN}:4:place_code: $.sessions[3].place_code: a session is held in a "
+            "hamlet or an organisation, not in the commune 01855"
+        )
+        assert expected in capsys.readouterr().out.splitlines()
+
     def test_messages_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """
         ``--lang vi`` writes the findings' messages in Vietnamese.

@@ -42,12 +42,14 @@ from antq.formats import (
     RejectedRecord,
     iter_jsonl,
     load,
+    locate_findings,
     read_dataset,
     write_dataset,
     write_rejects,
 )
-from antq.io import SECTIONS, dataset_from_dict
+from antq.io import SECTIONS, dataset_from_dict, example_path
 from antq.testing import datasets, names
+from antq.validation import Finding, ValidationReport
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -2149,3 +2151,37 @@ class TestTypedCells:
         A ``datetime.date`` (not a datetime) converts to its ISO text.
         """
         assert "2017-03-08" == formats._from_excel(dt.date(2017, 3, 8), "date")
+
+
+class TestLocateFindings:
+    """
+    Findings about a dataset's records are located where the records were read.
+    """
+
+    def test_findings_not_about_a_record_are_kept(self) -> None:
+        """
+        A finding about the period, or past the records read, is left as it is.
+        """
+        result = read_dataset(str(example_path()))
+        report = ValidationReport(
+            (Finding("X401", "$.period"), Finding("C302", "$.sessions[99999].id"))
+        )
+
+        assert report == locate_findings(report, result)
+
+    def test_a_record_finding_gets_its_file_row_and_column(self) -> None:
+        """
+        The file, row and column come from where the record was read.
+        """
+        result = read_dataset(str(example_path()))
+        report = ValidationReport((Finding("C302", "$.sessions[2].id", "S0003", "id"),))
+
+        (finding,) = locate_findings(report, result).findings
+        expected = (str(example_path()), None, 3, "id", "$.sessions[2].id")
+        assert expected == (
+            finding.file,
+            finding.sheet,
+            finding.row,
+            finding.column,
+            finding.location,
+        )

@@ -22,7 +22,7 @@ from antq import __version__
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import BREAKDOWNS
 from antq.errors import AntqError, DatasetLoadError, InvalidValueError
-from antq.formats import ReadResult, load, read_dataset, write_rejects
+from antq.formats import ReadResult, load, locate_findings, read_dataset, write_rejects
 from antq.io import EXAMPLE, load_example
 from antq.periods import Period
 from antq.report import FORMATS, make_report, render_report
@@ -296,7 +296,7 @@ def _validate_one(
     for rejected in result.rejected:
         report += load_findings(rejected.problems)
     if result.dataset is not None:
-        report += validate(result.dataset, as_of=as_of)
+        report += locate_findings(validate(result.dataset, as_of=as_of), result)
     if rejects and result.rejected:
         _write_rejects(path, result, Path(rejects))
     return path, result, report

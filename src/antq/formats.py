@@ -138,6 +138,7 @@ from antq.io import (
 )
 from antq.periods import Period
 from antq.units import UnitRegistry
+from antq.validation import ValidationReport
 
 if TYPE_CHECKING:
     import os
@@ -149,9 +150,11 @@ __all__ = [
     "VIETNAMESE_HEADERS",
     "ExtraNotInstalledError",
     "ReadResult",
+    "RecordPlace",
     "RejectedRecord",
     "iter_jsonl",
     "load",
+    "locate_findings",
     "read_dataset",
     "write_dataset",
     "write_rejects",
@@ -390,6 +393,8 @@ class ReadResult:
             :data:`antq.io.SECTIONS`, each in the order of its file.
         problems: The problems not tied to one record: in the header, a file that
             cannot be read, a sheet or section file of an unknown name.
+        places: Where each accepted record was read, by section, in the order of the
+            dataset's records.
     """
 
     dataset: MovementDataset | None
@@ -397,6 +402,9 @@ class ReadResult:
     accepted: Mapping[str, int] = attrs.field(converter=_counts)
     rejected: tuple[RejectedRecord, ...]
     problems: tuple[LoadProblem, ...]
+    places: Mapping[str, tuple[RecordPlace, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False, kw_only=True
+    )
 
     @property
     def valid(self) -> bool:
@@ -532,9 +540,16 @@ def _structure(value: object, cls: type[T], base: str) -> tuple[T | None, list[L
 
 
 @attrs.frozen
-class _Place:
+class RecordPlace:
     """
     Where a record was read: its file, sheet, row, and the columns of its table.
+
+    Attributes:
+        section: The dataset section the record belongs to.
+        file: The file it was read from.
+        sheet: The sheet of a workbook, or ``None``.
+        row: Its line or row number in the file, from 1.
+        index: Its position among the section's records as read, from 0.
     """
 
     section: str
@@ -607,7 +622,7 @@ class _Accepted:
     """
 
     value: Any
-    place: _Place
+    place: RecordPlace
     # The record object, or the row's cells by column, as read.
     record: object
 
@@ -645,7 +660,7 @@ def _json_record(value: object, section: str) -> tuple[dict[str, object], dict[s
     return record, hidden
 
 
-def _json_item(value: object, cls: type[Any], place: _Place) -> _Item:
+def _json_item(value: object, cls: type[Any], place: RecordPlace) -> _Item:
     """
     Accept or reject one record object of a JSON form.
     """
@@ -656,7 +671,7 @@ def _json_item(value: object, cls: type[Any], place: _Place) -> _Item:
     return place.reject(record, hidden, [_protect(problem, place) for problem in problems])
 
 
-def _protect(problem: LoadProblem, place: _Place) -> LoadProblem:
+def _protect(problem: LoadProblem, place: RecordPlace) -> LoadProblem:
     """
     Return *problem* without its value when that may be an informant's identity.
     """
@@ -704,14 +719,14 @@ def _jsonl_items(path: Path, cls: type[Any], section: str) -> Iterator[_Item]:
                 yield _jsonl_item(
                     line.removeprefix(b"\xef\xbb\xbf"),
                     cls,
-                    _Place(section, str(path), None, row, index),
+                    RecordPlace(section, str(path), None, row, index),
                 )
                 index += 1
     except OSError as error:
         raise _file_problem(path, section, f"cannot be read: {error.strerror}") from None
 
 
-def _jsonl_item(line: bytes, cls: type[Any], place: _Place) -> _Item:
+def _jsonl_item(line: bytes, cls: type[Any], place: RecordPlace) -> _Item:
     try:
         value = _parse_json(line.decode("utf-8"))
     except UnicodeDecodeError:
@@ -885,7 +900,7 @@ class _Table:
         self,
         cells: Sequence[object],
         cls: type[Any],
-        place: _Place,
+        place: RecordPlace,
         convert: Callable[[object, _Kind], object],
     ) -> _Item:
         """
@@ -930,7 +945,7 @@ class _Table:
             return _Accepted(result, place, record)
         return place.reject(record, hidden, problems)
 
-    def _stray(self, place: _Place, position: int, key: str, shown: object) -> LoadProblem:
+    def _stray(self, place: RecordPlace, position: int, key: str, shown: object) -> LoadProblem:
         """
         Return the problem of a value in a column that holds no field.
         """
@@ -984,7 +999,7 @@ def _table_items(
             continue
         if all(_is_empty(cell) for cell in cells):
             continue
-        place = _Place(section, file, sheet, row, index, table.headers)
+        place = RecordPlace(section, file, sheet, row, index, table.headers)
         yield table.item(cells, cls, place, convert)
         index += 1
 
@@ -1158,6 +1173,7 @@ class _Collector:
             {name: len(items) for name, items in self.accepted.items()},
             tuple(self.rejected),
             tuple(problems),
+            places={name: tuple(i.place for i in items) for name, items in self.accepted.items()},
         )
 
     def _registry(self) -> UnitRegistry:
@@ -1331,7 +1347,7 @@ def _read_json_file(path: Path) -> ReadResult:
             collector.add(
                 name,
                 (
-                    _json_item(record, cls, _Place(name, str(path), None, index + 1, index))
+                    _json_item(record, cls, RecordPlace(name, str(path), None, index + 1, index))
                     for index, record in enumerate(records)
                 ),
             )
@@ -1947,3 +1963,44 @@ def _excel_value(sheet: object, value: object, column: str, *, strict: bool) -> 
     cell = importlib.import_module("openpyxl.cell").WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"
     return cell
+
+
+_RECORD_PATH = re.compile(r"\$\.(?P<section>\w+)\[(?P<index>[0-9]+)\](?P<rest>.*)")
+
+
+def locate_findings(report: ValidationReport, result: ReadResult) -> ValidationReport:
+    """
+    Locate the findings about a dataset's records where the records were read.
+
+    A finding of :func:`antq.validation.validate` points at a record of the dataset
+    (``$.sessions[2]``), which holds the accepted records only. This gives it the file,
+    sheet, row and column the record was read from, and the record's position among
+    the records read, so that its location agrees with those of the rejected records.
+
+    Args:
+        report: What :func:`antq.validation.validate` found in ``result.dataset``.
+        result: What :func:`read_dataset` read.
+
+    Returns:
+        The same findings, located in the files.
+    """
+    located = []
+    for finding in report.findings:
+        match = _RECORD_PATH.fullmatch(finding.location)
+        places = result.places.get(match["section"], ()) if match else ()
+        if match is None or int(match["index"]) >= len(places):
+            located.append(finding)
+            continue
+        place = places[int(match["index"])]
+        location = place.base + match["rest"]
+        located.append(
+            attrs.evolve(
+                finding,
+                location=location,
+                file=place.file,
+                sheet=place.sheet,
+                row=place.row,
+                column=place.column(location),
+            )
+        )
+    return ValidationReport(tuple(located))
