@@ -477,6 +477,22 @@ class TestValidate:
 
         assert (2, True) == (code, words in capsys.readouterr().err)
 
+    def test_an_unreadable_path_does_not_stop_the_others(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The datasets that can be read are still checked; the exit code is then 2.
+        """
+        code = main(["validate", "missing.json", str(example_path())])
+
+        output = capsys.readouterr()
+        expected = (2, True, True)
+        assert expected == (
+            code,
+            "cannot read missing.json" in output.err,
+            "valid: 0 error(s)" in output.out,
+        )
+
     def test_a_directory_without_a_header_is_invalid(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -250,7 +250,15 @@ def _unknown_unit(code: str, registry: UnitRegistry) -> str:
 
 def _validate(arguments: argparse.Namespace) -> int:
     as_of = _as_of(arguments.as_of)
-    outcomes = [_validate_one(path, as_of, arguments.rejects) for path in arguments.paths]
+    outcomes = []
+    unreadable = 0
+    for path in arguments.paths:
+        # A path that cannot be read is said at once; the others are still checked.
+        try:
+            outcomes.append(_validate_one(path, as_of, arguments.rejects))
+        except _UsageError as error:
+            print(f"antq: error: {error}", file=sys.stderr)
+            unreadable += 1
     lang = arguments.lang
     if arguments.format == "json":
         document = [
@@ -267,6 +275,8 @@ def _validate(arguments: argparse.Namespace) -> int:
     else:
         for path, result, report in outcomes:
             print(_validation_text(path, result, report, lang))
+    if unreadable:
+        return EXIT_USAGE
     return EXIT_OK if all(report.valid for _, _, report in outcomes) else EXIT_INVALID
 
 
