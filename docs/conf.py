@@ -85,7 +85,8 @@ def _catalogue_rst() -> str:
         rules = [rule for rule in CATALOGUE.values() if rule.family == family]
         lines += [f".. rubric:: {family}: {english} ({vietnamese})", ""]
         for rule in rules:
-            lines += [f".. _rule-{rule.code}:", "", f"**{rule.code}** — {rule.title}", ""]
+            heading = f"**{rule.code}** — {rule.title} ({rule.title_vi})"
+            lines += [f".. _rule-{rule.code}:", "", heading, ""]
             fields = ", ".join(f"``{name}``" for name in rule.fields)
             lines += [
                 ".. list-table::",

@@ -450,3 +450,16 @@ class TestPlaceholders:
         """
         known = {"location", "value", "reason", *_placeholders(rule.message_en)}
         assert set() == _placeholders(rule.message_vi) - known
+
+
+class TestVietnameseTitles:
+    """
+    Every rule has a title in Vietnamese too.
+    """
+
+    @pytest.mark.parametrize("rule", list(CATALOGUE.values()), ids=list(CATALOGUE))
+    def test_every_rule_has_a_vietnamese_title(self, rule: Rule) -> None:
+        """
+        The Vietnamese title is given and differs from the English one.
+        """
+        assert (True, True) == (bool(rule.title_vi.strip()), rule.title_vi != rule.title)

@@ -403,7 +403,12 @@ class TestValidate:
         """
         main(["validate", str(BROKEN), "--lang", "vi"])
 
-        assert "trùng" in capsys.readouterr().out
+        out = capsys.readouterr().out.splitlines()
+        expected = (
+            f"{BROKEN}: KHÔNG HỢP LỆ: 7 lỗi, 2 cảnh báo; đọc 16 bản ghi, nhận 15, loại 1",
+            "  T301 lỗi × 1: trùng mã tin",
+        )
+        assert expected == (out[0], next(line for line in out if line.startswith("  T301")))
 
     def test_json_lists_each_dataset_with_its_findings(
         self, capsys: pytest.CaptureFixture[str]

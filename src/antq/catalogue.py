@@ -77,6 +77,7 @@ class Rule:
         code: The permanent code (``T701``).
         severity: Error or warning.
         title: A short name, in English.
+        title_vi: The same in Vietnamese.
         message_en: The message template in English; ``{placeholders}`` are filled
             from a finding's parameters.
         message_vi: The same in Vietnamese.
@@ -94,6 +95,7 @@ class Rule:
     description: str
     fields: tuple[str, ...]
     source: str = DATA_RULE
+    title_vi: str = attrs.field(default="", kw_only=True)
 
     @property
     def family(self) -> str:
@@ -688,5 +690,69 @@ _RULES = (
     ),
 )
 
+#: The rules' titles in Vietnamese.
+_TITLES_VI = {
+    "F101": "thiếu trường bắt buộc",
+    "F102": "trường không có trong định dạng",
+    "F103": "sai kiểu hoặc dạng dữ liệu",
+    "F104": "vi phạm quy tắc của bản ghi",
+    "F105": "không đọc được tệp",
+    "F106": "phiên bản định dạng không được hỗ trợ",
+    "U201": "đơn vị cấp trên không tồn tại",
+    "U202": "cơ quan, tổ chức thuộc đơn vị không tồn tại",
+    "U301": "trùng mã đơn vị",
+    "U401": "đơn vị tồn tại ngoài thời gian của đơn vị cấp trên",
+    "U402": "cơ quan, tổ chức tồn tại ngoài thời gian của đơn vị",
+    "U501": "đơn vị cấp trên sai cấp",
+    "U502": "vòng lặp đơn vị cấp trên",
+    "U503": "đơn vị cấp huyện sau ngày 30/6/2025",
+    "C201": "buổi tổ chức tại nơi không tồn tại",
+    "C202": "buổi thuộc đợt vận động không tồn tại",
+    "C203": "đợt vận động của đơn vị không tồn tại",
+    "C301": "trùng mã đợt vận động",
+    "C302": "trùng mã buổi",
+    "C303": "buổi bị nhập trùng",
+    "C401": "buổi ngoài kỳ báo cáo",
+    "C402": "buổi tại nơi chưa hoặc không còn tồn tại",
+    "C403": "buổi ngoài thời gian của đợt vận động",
+    "C404": "đợt vận động ngoài kỳ báo cáo",
+    "C501": "buổi không tổ chức tại thôn, tổ hoặc cơ quan, tổ chức",
+    "C601": "buổi khác loại với đợt vận động",
+    "T201": "tin do đơn vị không tồn tại tiếp nhận",
+    "T202": "tin từ nơi không tồn tại",
+    "T203": "tin thuộc buổi không tồn tại",
+    "T301": "trùng mã tin",
+    "T401": "tin ngoài kỳ báo cáo",
+    "T402": "tin tiếp nhận khi đơn vị chưa hoặc không còn tồn tại",
+    "T403": "phiếu tiếp nhận trước buổi tuyên truyền",
+    "T501": "tin do nơi không có công an tiếp nhận",
+    "T502": "công an cấp huyện tiếp nhận tin sau ngày 01/3/2025",
+    "T601": "số tin có giá trị vượt số phiếu thu được",
+    "T602": "số phiếu của buổi không khớp với số phiếu ghi nhận",
+    "T603": "tin thuộc buổi nhưng không phải phiếu tố giác",
+    "T701": "quá thời hạn giải quyết mà chưa có quyết định",
+    "T702": "gia hạn vượt quá mức luật định",
+    "T703": "quyết định sau khi hết thời hạn",
+    "G201": "mô hình thuộc đơn vị không tồn tại",
+    "G301": "trùng mã mô hình",
+    "G302": "mô hình bị nhập trùng",
+    "G401": "mô hình không hoạt động trong kỳ báo cáo",
+    "G501": "tổ bảo vệ an ninh, trật tự trước khi Luật có hiệu lực",
+    "R201": "hồ sơ thuộc đơn vị không tồn tại",
+    "R301": "trùng mã hồ sơ",
+    "R401": "hồ sơ ngoài kỳ báo cáo",
+    "R501": "hồ sơ không thuộc nơi cư trú",
+    "D201": "số liệu khai báo của đơn vị không tồn tại",
+    "D301": "trùng mã số liệu khai báo",
+    "D401": "số liệu khai báo ngoài kỳ báo cáo",
+    "D601": "số liệu khai báo trùng với số liệu chi tiết",
+    "D602": "số liệu khai báo trùng với số liệu khai báo khác",
+    "D603": "tổng các phần không khớp",
+    "D604": "tỷ lệ in không khớp với số liệu",
+    "X401": "kỳ báo cáo trải qua thời điểm thay đổi thông tư",
+}
+
 #: Every rule, by code, in catalogue order.
-CATALOGUE: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _RULES})
+CATALOGUE: Mapping[str, Rule] = MappingProxyType(
+    {rule.code: attrs.evolve(rule, title_vi=_TITLES_VI[rule.code]) for rule in _RULES}
+)

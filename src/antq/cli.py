@@ -343,15 +343,27 @@ def _validation_text(
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     read = sum(result.read.values())
     accepted = sum(result.accepted.values())
-    verdict = "valid" if report.valid else "INVALID"
-    head = (
-        f"{path}: {verdict}: {errors} error(s), {warnings} warning(s); "
-        f"{read} record(s) read, {accepted} accepted, {read - accepted} rejected"
-    )
+    if lang == "vi":
+        verdict = "hợp lệ" if report.valid else "KHÔNG HỢP LỆ"
+        head = (
+            f"{path}: {verdict}: {errors} lỗi, {warnings} cảnh báo; đọc {read} bản ghi, "
+            f"nhận {accepted}, loại {read - accepted}"
+        )
+    else:
+        verdict = "valid" if report.valid else "INVALID"
+        head = (
+            f"{path}: {verdict}: {errors} error(s), {warnings} warning(s); "
+            f"{read} record(s) read, {accepted} accepted, {read - accepted} rejected"
+        )
     lines = [head]
     for code, count in report.counts_by_code().items():
         rule = CATALOGUE[code]
-        lines.append(f"  {code} {rule.severity.value} × {count}: {rule.title}")
+        severity, title = (
+            (rule.severity.label, rule.title_vi)
+            if lang == "vi"
+            else (rule.severity.value, rule.title)
+        )
+        lines.append(f"  {code} {severity} × {count}: {title}")
         lines.extend(
             f"    {finding.position + ': ' if finding.position else ''}{finding.message(lang=lang)}"
             for finding in report.filter(code=code).findings
