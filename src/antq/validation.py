@@ -275,6 +275,14 @@ class _Context:
         self.campaigns = {c.id: c for c in dataset.campaigns}
         self.sessions = {s.id: s for s in dataset.sessions}
 
+    def outside_period(
+        self, code: str, location: str, record_id: str, field: str, value: str
+    ) -> Finding:
+        """
+        Return a finding about a record that lies (partly) outside the dataset's period.
+        """
+        return Finding(code, location, record_id, field, value, {"period": str(self.period)})
+
     def place(self, code: str) -> Unit | Organisation | None:
         return self.units.get(code) or self.organisations.get(code)
 
@@ -374,13 +382,8 @@ def _campaigns(c: _Context) -> Iterator[Finding]:
                 campaign.organiser_code,
             )
         if not campaign.period.overlaps(c.period):
-            yield Finding(
-                "C404",
-                f"{where}.period",
-                campaign.id,
-                "period",
-                str(campaign.period),
-                {"period": str(c.period)},
+            yield c.outside_period(
+                "C404", f"{where}.period", campaign.id, "period", str(campaign.period)
             )
 
 
@@ -402,9 +405,7 @@ def _sessions(c: _Context) -> Iterator[Finding]:
         first_of.setdefault(key, session.id)
         day = session.held_on.isoformat()
         if session.held_on not in c.period:
-            yield Finding(
-                "C401", f"{where}.held_on", session.id, "held_on", day, {"period": str(c.period)}
-            )
+            yield c.outside_period("C401", f"{where}.held_on", session.id, "held_on", day)
         place = c.place(session.place_code)
         if place is None:
             yield Finding(
@@ -493,9 +494,7 @@ def _tips(c: _Context) -> Iterator[Finding]:
 def _tip_references(c: _Context, tip: TipRecord, where: str) -> Iterator[Finding]:
     day = tip.received_on.isoformat()
     if tip.received_on not in c.period:
-        yield Finding(
-            "T401", f"{where}.received_on", tip.id, "received_on", day, {"period": str(c.period)}
-        )
+        yield c.outside_period("T401", f"{where}.received_on", tip.id, "received_on", day)
     receiver = c.place(tip.receiving_unit_code)
     if receiver is None:
         yield Finding(
@@ -646,13 +645,12 @@ def _groups(c: _Context) -> Iterator[Finding]:
         if c.place(group.unit_code) is None:
             yield Finding("G201", f"{where}.unit_code", group.id, "unit_code", group.unit_code)
         if not group.active_during(c.period):
-            yield Finding(
+            yield c.outside_period(
                 "G401",
                 f"{where}.established_on",
                 group.id,
                 "established_on",
                 group.established_on.isoformat(),
-                {"period": str(c.period)},
             )
         if (
             group.kind is ModelGroupKind.SECURITY_PROTECTION_TEAM
@@ -679,14 +677,7 @@ def _cases(c: _Context) -> Iterator[Finding]:
         elif unit is None:
             yield Finding("R201", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
         if not case.period.overlaps(c.period):
-            yield Finding(
-                "R401",
-                f"{where}.period",
-                case.id,
-                "period",
-                str(case.period),
-                {"period": str(c.period)},
-            )
+            yield c.outside_period("R401", f"{where}.period", case.id, "period", str(case.period))
 
 
 def _tallies(c: _Context) -> Iterator[Finding]:
@@ -695,13 +686,8 @@ def _tallies(c: _Context) -> Iterator[Finding]:
     index_of = {id(t): n for n, t in enumerate(tallies)}
     for index, tally in enumerate(tallies):
         if not c.period.contains(tally.period):
-            yield Finding(
-                "D401",
-                f"$.declared_tallies[{index}].period",
-                tally.id,
-                "period",
-                str(tally.period),
-                {"period": str(c.period)},
+            yield c.outside_period(
+                "D401", f"$.declared_tallies[{index}].period", tally.id, "period", str(tally.period)
             )
     accepted, overlaps = accepted_tallies(c.dataset)
     for overlap in sorted(overlaps, key=lambda o: index_of[id(o.tally)]):
