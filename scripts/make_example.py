@@ -44,6 +44,7 @@ from antq import (
     Unit,
     UnitKind,
     UnitRegistry,
+    official,
 )
 from antq.io import dataset_to_dict
 
@@ -314,6 +315,7 @@ def main() -> None:
         reintegration_cases=reintegration_cases(hamlets),
         reporting_unit_code="058",
         description=DESCRIPTION,
+        edition=official.edition("2025-01"),
     )
     document = dataset_to_dict(dataset)
     lines = ["{"]

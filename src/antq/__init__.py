@@ -6,6 +6,8 @@ from antq._version import __version__
 from antq.campaigns import Campaign, CampaignKind, MobilisationSession
 from antq.counting import (
     BreakdownRow,
+    MappedSummary,
+    NotAttributable,
     OverlapCause,
     Summary,
     TallyOverlap,
@@ -13,6 +15,7 @@ from antq.counting import (
     summarize,
 )
 from antq.dataset import MovementDataset
+from antq.editions import Edition, Succession, UnitMatch, UnitTable
 from antq.errors import (
     AntqError,
     DatasetLoadError,
@@ -20,6 +23,7 @@ from antq.errors import (
     LoadProblem,
     RegistryError,
     RegistryProblem,
+    UnknownEditionError,
     UnknownUnitError,
 )
 from antq.figures import (
@@ -64,6 +68,7 @@ __all__ = [
     "CampaignKind",
     "DatasetLoadError",
     "DeclaredTally",
+    "Edition",
     "EnterpriseSize",
     "ExtensionGrantor",
     "Figure",
@@ -71,10 +76,12 @@ __all__ = [
     "InvalidValueError",
     "Language",
     "LoadProblem",
+    "MappedSummary",
     "MobilisationSession",
     "ModelGroup",
     "ModelGroupKind",
     "MovementDataset",
+    "NotAttributable",
     "Organisation",
     "OrganisationKind",
     "OverlapCause",
@@ -85,6 +92,7 @@ __all__ = [
     "ReintegrationCase",
     "ReintegrationCategory",
     "SchoolLevel",
+    "Succession",
     "Summary",
     "TallyFigure",
     "TallyOverlap",
@@ -97,7 +105,10 @@ __all__ = [
     "Unit",
     "UnitKind",
     "UnitLevel",
+    "UnitMatch",
     "UnitRegistry",
+    "UnitTable",
+    "UnknownEditionError",
     "UnknownUnitError",
     "__version__",
     "breakdown",

@@ -194,6 +194,20 @@ _RULES = (
         ("unit_code",),
     ),
     Rule(
+        "U203",
+        E,
+        "unit not in the dataset's edition",
+        "{location}: edition {edition} of the official units has no {level} with the code {value}",
+        "{location}: danh mục đơn vị hành chính {edition} không có đơn vị cấp {level_vi} "
+        "mã {value}",
+        "The dataset names the edition of the official list its units come from, and this "
+        "province, district or commune is not in it: the code is wrong, or belongs to "
+        "another edition (codes of closed units are never reused, but a code may mean "
+        "another unit in a later edition).",
+        ("code",),
+        "Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg (the list from 1 July 2025)",
+    ),
+    Rule(
         "U301",
         E,
         "duplicate code",
@@ -220,6 +234,21 @@ _RULES = (
         "{location}: cơ quan, tổ chức tham gia vào những ngày đơn vị {unit} không tồn tại",
         "An organisation's validity dates reach outside its unit's.",
         ("valid_from", "valid_to"),
+    ),
+    Rule(
+        "U403",
+        E,
+        "record dated outside the edition of its units",
+        "{location}: {value} is outside edition {edition} of the official units "
+        "({window}); on that day the dataset's units were not the units in force",
+        "{location}: ngày {value} nằm ngoài thời gian hiệu lực của danh mục đơn vị hành "
+        "chính {edition} ({window_vi})",
+        "Records dated before the reorganisation of 1 July 2025 are reported on the old "
+        "units, later ones on the new. A record dated outside the days its edition is in "
+        "force names a unit that did not exist, as listed, on that day: report it in a "
+        "dataset on the edition then in force.",
+        ("held_on", "received_on", "established_on", "period"),
+        "Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg (the list from 1 July 2025)",
     ),
     Rule(
         "U501",
@@ -251,6 +280,29 @@ _RULES = (
         "The district level was abolished on 1 July 2025, and townships with it.",
         ("kind", "valid_to"),
         "two-tier local government from 1 July 2025 (district level abolished)",
+    ),
+    Rule(
+        "U504",
+        E,
+        "unit differs from its edition",
+        "{location}: in edition {edition} the {what} of unit {code} is {expected}, not {value}",
+        "{location}: theo danh mục {edition}, {what_vi} của đơn vị {code} là {expected}, "
+        "không phải {value}",
+        "A province, district or commune of the dataset has another kind or another "
+        "parent than in the edition of the official list the dataset names.",
+        ("kind", "parent_code"),
+        "Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg (the list from 1 July 2025)",
+    ),
+    Rule(
+        "U505",
+        W,
+        "name differs from its edition",
+        "{location}: edition {edition} names the unit {code} {expected}, not {value}",
+        "{location}: theo danh mục {edition}, đơn vị {code} có tên {expected}, không phải {value}",
+        "The name differs from the official one in more than tone-mark placement, case "
+        'or Unicode form ("Xuất Hoá" for "Xuất Hóa" is not a difference).',
+        ("name",),
+        "Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg (the list from 1 July 2025)",
     ),
     # C: campaigns and sessions -----------------------------------------------------------
     Rule(
@@ -688,6 +740,20 @@ _RULES = (
         ("period",),
         "Thông tư 124/2021/TT-BCA (in force 10 February 2022)",
     ),
+    Rule(
+        "X402",
+        W,
+        "period reaches outside the edition",
+        "$.period: the period {period} reaches outside edition {edition} of the official "
+        "units ({window})",
+        "$.period: kỳ báo cáo {period} vượt ra ngoài thời gian hiệu lực của danh mục đơn vị "
+        "hành chính {edition} ({window_vi})",
+        "The units of an edition are in force for a span of days; a period that reaches "
+        "past it (a year that spans 1 July 2025) is best reported in two datasets, one on "
+        "each edition, and the old one re-expressed on the new units.",
+        ("period", "edition"),
+        "Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg (the list from 1 July 2025)",
+    ),
 )
 
 #: The rules' titles in Vietnamese.
@@ -705,7 +771,11 @@ _TITLES_VI = {
     "U402": "cơ quan, tổ chức tồn tại ngoài thời gian của đơn vị",
     "U501": "đơn vị cấp trên sai cấp",
     "U502": "vòng lặp đơn vị cấp trên",
+    "U203": "đơn vị không có trong danh mục đơn vị hành chính của bộ dữ liệu",
+    "U403": "bản ghi có ngày ngoài thời gian hiệu lực của danh mục đơn vị hành chính",
     "U503": "đơn vị cấp huyện sau ngày 30/6/2025",
+    "U504": "đơn vị khác với danh mục đơn vị hành chính",
+    "U505": "tên đơn vị khác với danh mục đơn vị hành chính",
     "C201": "buổi tổ chức tại nơi không tồn tại",
     "C202": "buổi thuộc đợt vận động không tồn tại",
     "C203": "đợt vận động của đơn vị không tồn tại",
@@ -750,6 +820,7 @@ _TITLES_VI = {
     "D603": "tổng các phần không khớp",
     "D604": "tỷ lệ in không khớp với số liệu",
     "X401": "kỳ báo cáo trải qua thời điểm thay đổi thông tư",
+    "X402": "kỳ báo cáo vượt ra ngoài thời gian hiệu lực của danh mục đơn vị hành chính",
 }
 
 #: Every rule, by code, in catalogue order.

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -35,15 +35,18 @@ from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
 from antq.tallies import DeclaredTally, TallyFigure
 from antq.tips import TipChannel, TipRecord
-from antq.units import OrganisationKind, Unit, UnitLevel
+from antq.units import OrganisationKind, Unit, UnitLevel, UnitRegistry
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from antq.dataset import MovementDataset
+    from antq.editions import Edition
 
 __all__ = [
     "BreakdownRow",
+    "MappedSummary",
+    "NotAttributable",
     "OverlapCause",
     "Scope",
     "Summary",
@@ -665,29 +668,204 @@ class Summary:
         }
 
 
+@overload
+def summarize(
+    dataset: MovementDataset,
+    *,
+    period: Period | None = ...,
+    unit: str | None = ...,
+    descendants: bool = ...,
+    onto: None = ...,
+) -> Summary: ...
+
+
+@overload
+def summarize(
+    dataset: MovementDataset,
+    *,
+    period: Period | None = ...,
+    unit: str | None = ...,
+    descendants: bool = ...,
+    onto: Edition,
+) -> MappedSummary: ...
+
+
 def summarize(
     dataset: MovementDataset,
     *,
     period: Period | None = None,
     unit: str | None = None,
     descendants: bool = True,
-) -> Summary:
+    onto: Edition | None = None,
+) -> Summary | MappedSummary:
     """
     Count the dataset's figures for one unit and one period, by the rules CR-01 to CR-10.
 
     Args:
         dataset: The dataset.
         period: The reporting period; the dataset's own by default.
-        unit: The unit's code; ``None`` counts every unit of the dataset.
+        unit: The unit's code; ``None`` counts every unit of the dataset. With
+            *onto*, the code of a unit of that edition.
         descendants: Count the units below *unit* and their organisations too (the
             default); with ``False``, only what sits at the unit itself.
+        onto: Re-express the figures on the units of this edition (see
+            :class:`MappedSummary`); the dataset must name its own edition.
+
+    Returns:
+        The summary; with *onto*, a :class:`MappedSummary`.
 
     Raises:
-        antq.errors.UnknownUnitError: When *unit* is not in the registry.
+        antq.errors.UnknownUnitError: When *unit* is not in the registry (or in the
+            edition *onto*).
+        antq.errors.InvalidValueError: When *onto* is given and the dataset names no
+            edition, or *descendants* is ``False``.
     """
-    scope = Scope.of(dataset, period=period, unit=unit, descendants=descendants)
     tallies, _ = accepted_tallies(dataset)
+    if onto is not None:
+        if not descendants:
+            rule = "a summary re-expressed on another edition covers a unit and those below it"
+            raise InvalidValueError("summarize", "descendants", descendants, rule)
+        return _mapped(dataset, onto, period or dataset.period, unit, tallies)
+    scope = Scope.of(dataset, period=period, unit=unit, descendants=descendants)
     return _summary(dataset, scope, tallies)
+
+
+@attrs.frozen
+class NotAttributable:
+    """
+    Figures of an old unit that cannot be put on one unit of the new edition.
+
+    An old unit split between several new units, or with no known successor: its
+    figures are reported apart, never shared out on a guess.
+
+    Args:
+        unit: The old unit (a province, district or commune of the dataset's edition);
+            its hamlets and organisations count with it.
+        successors: The codes of the units of the new edition it went into, in part;
+            empty when no successor is known.
+        summary: The figures of the unit itself, its hamlets and its organisations.
+    """
+
+    unit: Unit
+    successors: tuple[str, ...]
+    summary: Summary
+
+
+@attrs.frozen
+class MappedSummary:
+    """
+    A summary of a dataset re-expressed on the units of another edition.
+
+    Each unit of the dataset is mapped to its successors in the edition (a hamlet and
+    an organisation go with their commune). A unit counts in :attr:`summary` when
+    every one of its successors lies in the unit reported on; a unit split between
+    the unit reported on and others, or without a known successor, is listed in
+    :attr:`not_attributable` with its figures. Over the whole edition (``unit=None``)
+    nothing is lost: :attr:`total` equals the summary of the dataset.
+
+    Args:
+        edition: The name of the edition the figures are expressed on.
+        unit: The unit of that edition reported on; ``None`` for all of them.
+        summary: The figures that belong to the unit.
+        not_attributable: The figures that may belong to it only in part.
+    """
+
+    edition: str
+    unit: Unit | None
+    summary: Summary
+    not_attributable: tuple[NotAttributable, ...] = ()
+
+    @property
+    def total(self) -> Summary:
+        """
+        The figures attributed and those not attributable, together.
+        """
+        return sum((part.summary for part in self.not_attributable), self.summary)
+
+
+def successor_codes(dataset: MovementDataset, onto: Edition) -> dict[str, tuple[str, ...]]:
+    """
+    Map every unit and organisation code of the dataset to its successors in *onto*.
+
+    A province, district or commune maps to the units of *onto* it went into; a hamlet
+    maps as its commune does, an organisation as the unit it sits in.
+
+    Raises:
+        antq.errors.InvalidValueError: When the dataset names no edition.
+    """
+    source = dataset.edition
+    if source is None:
+        rule = "the dataset names no edition of its units to map them from"
+        raise InvalidValueError("summarize", "onto", onto.name, rule)
+    registry = dataset.registry
+    mapped: dict[str, tuple[str, ...]] = {}
+    for unit in registry.units:
+        mapped[unit.code] = tuple(
+            sorted(onto.successor_codes(source.name, _home(registry, unit).code))
+        )
+    for organisation in registry.organisations:
+        mapped[organisation.code] = mapped[organisation.unit_code]
+    return mapped
+
+
+def _home(registry: UnitRegistry, unit: Unit) -> Unit:
+    """
+    Return the official unit *unit* belongs to: itself, or a hamlet's commune.
+    """
+    while unit.level is UnitLevel.HAMLET and unit.parent_code is not None:
+        unit = registry.get(unit.parent_code)
+    return unit
+
+
+def _mapped(
+    dataset: MovementDataset,
+    onto: Edition,
+    period: Period,
+    unit: str | None,
+    tallies: tuple[DeclaredTally, ...],
+) -> MappedSummary:
+    targets = successor_codes(dataset, onto)
+    if unit is None:
+        target = None
+        inside: frozenset[str] | None = None
+        above: frozenset[str] = frozenset()
+    else:
+        target = onto.registry.get(unit)
+        inside = frozenset({unit} | {u.code for u in onto.registry.descendants(unit)})
+        above = frozenset(u.code for u in onto.registry.ancestors(unit))
+    attributed: set[str] = set()
+    apart: dict[str, set[str]] = {}
+    registry = dataset.registry
+    for code, successors in targets.items():
+        within = [inside is None or t in inside for t in successors]
+        if successors and all(within):
+            attributed.add(code)
+        elif not successors or any(within) or any(t in above for t in successors):
+            place = code if registry.has_unit(code) else registry.organisation(code).unit_code
+            home = _home(registry, registry.get(place))
+            apart.setdefault(home.code, set()).add(code)
+    summary = _summary(dataset, _scope_of(dataset, period, attributed), tallies)
+    parts = []
+    for home_code, codes in apart.items():
+        part = _summary(dataset, _scope_of(dataset, period, codes), tallies)
+        if part != Summary():
+            parts.append(NotAttributable(registry.get(home_code), targets[home_code], part))
+    return MappedSummary(onto.name, target, summary, tuple(parts))
+
+
+def _scope_of(dataset: MovementDataset, period: Period, codes: Iterable[str]) -> Scope:
+    """
+    Build the scope of exactly the units and organisations with *codes*.
+    """
+    registry = dataset.registry
+    codes = set(codes)
+    units = frozenset(c for c in codes if registry.has_unit(c))
+    return Scope(
+        period,
+        units,
+        frozenset(c for c in units if registry.get(c).level is UnitLevel.HAMLET),
+        {o.code: o.kind for o in registry.organisations if o.code in codes},
+    )
 
 
 def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:

@@ -10,6 +10,7 @@ import attrs
 
 from antq import _validation as v
 from antq.campaigns import Campaign, MobilisationSession
+from antq.editions import Edition
 from antq.groups import ModelGroup
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase
@@ -75,6 +76,11 @@ class MovementDataset:
         reporting_unit_code: The unit whose report the dataset makes, if one does
             (the city in "Công an thành phố Bắc Kạn"); reports default to it.
         description: What the dataset is and where its records come from.
+        edition: The edition of the official list the registry's provinces,
+            districts and communes come from, if they are official units
+            (:mod:`antq.official` holds the bundled editions). Validation then checks
+            the units against it and every dated record against the days it is in
+            force, and summaries can be re-expressed on a later edition.
 
     Raises:
         antq.errors.InvalidValueError: When a field is not of its type.
@@ -111,6 +117,9 @@ class MovementDataset:
         default=None, validator=[v.optional_local_id, _unit_of_registry], kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
+    edition: Edition | None = attrs.field(
+        default=None, validator=v.instance_of(Edition, optional=True), kw_only=True
+    )
 
     def record_counts(self) -> dict[str, int]:
         """

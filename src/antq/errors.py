@@ -22,6 +22,7 @@ __all__ = [
     "LoadProblem",
     "RegistryError",
     "RegistryProblem",
+    "UnknownEditionError",
     "UnknownUnitError",
 ]
 
@@ -127,6 +128,27 @@ class UnknownUnitError(AntqError, LookupError):
         """
         self.code = code
         super().__init__(f"{code!r}: {reason}")
+
+
+class UnknownEditionError(AntqError, LookupError):
+    """
+    A name or date that matches no edition of the official list of units.
+
+    Attributes:
+        name: The edition's name (or the day) looked up.
+        known: The names of the editions there are.
+    """
+
+    name: str
+    known: tuple[str, ...]
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        """
+        Build the message from the attributes.
+        """
+        self.name = name
+        self.known = known
+        super().__init__(f"{name!r}: no edition of the official units; known: {', '.join(known)}")
 
 
 @attrs.frozen

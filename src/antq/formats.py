@@ -132,7 +132,9 @@ from antq.errors import AntqError, DatasetLoadError, InvalidValueError, LoadProb
 from antq.io import (
     FORMAT_VERSION,
     SECTIONS,
+    _header_fields,
     _header_problems,
+    _header_texts,
     _read_header,
     dump_dataset,
 )
@@ -170,7 +172,7 @@ FORMS: tuple[str, ...] = get_args(_Form)
 #: The header file of a JSON Lines or CSV directory, and the header sheet of a workbook.
 _HEADER_FILE = "dataset.json"
 _HEADER_SHEET = "dataset"
-_HEADER_TEXTS = ("reporting_unit_code", "description")
+_HEADER_TEXTS = ("reporting_unit_code", "description", "edition")
 _HEADER_KEYS = ("format_version", "period", *_HEADER_TEXTS)
 _SECTION_NAMES = tuple(name for name, _ in SECTIONS)
 _SECTION_ORDER = {name: position for position, name in enumerate(_SECTION_NAMES)}
@@ -1242,8 +1244,7 @@ class _Collector:
                     model_groups=records["model_groups"],
                     reintegration_cases=records["reintegration_cases"],
                     declared_tallies=records["declared_tallies"],
-                    reporting_unit_code=texts.get("reporting_unit_code"),
-                    description=texts.get("description"),
+                    **_header_fields(texts),
                 )
             except InvalidValueError as error:
                 # Only a header text can be refused here: every record is of its type.
@@ -1472,6 +1473,7 @@ _HEADER_CELLS: Mapping[str, _Kind] = {
     "period.end": "date",
     "reporting_unit_code": "text",
     "description": "text",
+    "edition": "text",
 }
 
 
@@ -1768,9 +1770,7 @@ def _header_of(dataset: MovementDataset) -> dict[str, object]:
         "format_version": FORMAT_VERSION,
         "period": _converter.converter().unstructure(dataset.period),
     }
-    for key in _HEADER_TEXTS:
-        if getattr(dataset, key) is not None:
-            header[key] = getattr(dataset, key)
+    header.update(_header_texts(dataset))
     return header
 
 
@@ -1900,6 +1900,7 @@ def _write_workbook(
                 "period.end": dataset.period.end,
                 "reporting_unit_code": dataset.reporting_unit_code,
                 "description": dataset.description,
+                "edition": None if dataset.edition is None else dataset.edition.name,
             }
             for key, value in cells.items():
                 sheet.append([key, _excel_value(sheet, value, key, strict=strict)])

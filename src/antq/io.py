@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from antq import _converter
+from antq import _converter, official
 from antq.campaigns import Campaign, MobilisationSession
 from antq.dataset import MovementDataset
 from antq.errors import DatasetLoadError, InvalidValueError, LoadProblem, RegistryError
@@ -28,6 +28,7 @@ from antq.units import Organisation, Unit, UnitRegistry
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Mapping
     from importlib.resources.abc import Traversable
 
 __all__ = [
@@ -62,7 +63,7 @@ SECTIONS: tuple[tuple[str, type], ...] = (
 )
 
 #: The optional text fields of the header, after ``format_version`` and ``period``.
-_HEADER_TEXTS = ("reporting_unit_code", "description")
+_HEADER_TEXTS = ("reporting_unit_code", "description", "edition")
 _KEYS = frozenset({"format_version", "period", *_HEADER_TEXTS}) | {name for name, _ in SECTIONS}
 
 
@@ -195,7 +196,7 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
             model_groups=sections["model_groups"],
             reintegration_cases=sections["reintegration_cases"],
             declared_tallies=sections["declared_tallies"],
-            **texts,
+            **_header_fields(texts),
         )
     except InvalidValueError as error:
         problem = LoadProblem(f"$.{error.field}", document.get(error.field), error.rule)
@@ -215,12 +216,41 @@ def _read_header(
             problems.extend(text_problems)
             if text is not None:
                 texts[key] = text
+    edition = texts.get("edition")
+    if edition is not None and edition not in official.table().names:
+        known = ", ".join(official.table().names)
+        reason = f"no edition of the official units has this name; antq knows {known}"
+        problems.append(LoadProblem("$.edition", texts.pop("edition"), reason))
     if "period" not in document:
         problems.append(LoadProblem("$.period", None, "required key is missing"))
         return None, texts
     period, period_problems = _converter.structure(document["period"], Period, "$.period")
     problems.extend(period_problems)
     return period, texts
+
+
+def _header_fields(texts: Mapping[str, str]) -> dict[str, Any]:
+    """
+    Return the dataset's optional header fields from the texts read (edition resolved).
+    """
+    edition = texts.get("edition")
+    return {
+        "reporting_unit_code": texts.get("reporting_unit_code"),
+        "description": texts.get("description"),
+        "edition": None if edition is None else official.edition(edition),
+    }
+
+
+def _header_texts(dataset: MovementDataset) -> dict[str, str]:
+    """
+    Return the dataset's optional header fields as texts, leaving out those it has not.
+    """
+    texts = {
+        "reporting_unit_code": dataset.reporting_unit_code,
+        "description": dataset.description,
+        "edition": None if dataset.edition is None else dataset.edition.name,
+    }
+    return {key: text for key, text in texts.items() if text is not None}
 
 
 def _header_problems(document: dict[str, Any]) -> list[LoadProblem]:
@@ -268,9 +298,7 @@ def dataset_to_dict(
         "format_version": FORMAT_VERSION,
         "period": unstructure(dataset.period),
     }
-    for key in _HEADER_TEXTS:
-        if getattr(dataset, key) is not None:
-            document[key] = getattr(dataset, key)
+    document.update(_header_texts(dataset))
     document.update(
         {
             "units": unstructure(list(dataset.registry.units)),

@@ -25,7 +25,8 @@ from antq.campaigns import CampaignKind, MobilisationSession
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import OverlapCause, accepted_tallies
 from antq.figures import format_percent
-from antq.groups import ModelGroupKind
+from antq.groups import ModelGroup, ModelGroupKind
+from antq.names import tone_key
 from antq.tips import ExtensionGrantor, TipChannel, TipRecord
 from antq.units import Unit, UnitKind, UnitLevel
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from antq.dataset import MovementDataset
+    from antq.editions import Edition
     from antq.errors import LoadProblem
     from antq.figures import Language
     from antq.tallies import DeclaredTally
@@ -274,6 +276,19 @@ class _Context:
         self.organisations = {o.code: o for o in dataset.registry.organisations}
         self.campaigns = {c.id: c for c in dataset.campaigns}
         self.sessions = {s.id: s for s in dataset.sessions}
+        self.edition = dataset.edition
+
+    def outside_edition(
+        self, day: dt.date, location: str, record_id: str, field: str
+    ) -> Iterator[Finding]:
+        """
+        Yield a finding when *day* lies outside the days the dataset's edition is in force.
+        """
+        edition = self.edition
+        if edition is not None and not edition.in_force_on(day):
+            yield Finding(
+                "U403", location, record_id, field, day.isoformat(), _edition_params(edition)
+            )
 
     def outside_period(
         self, code: str, location: str, record_id: str, field: str, value: str
@@ -302,6 +317,7 @@ def validate(dataset: MovementDataset, *, as_of: dt.date | None = None) -> Valid
     context = _Context(dataset, as_of)
     checks = (
         _units,
+        _edition_units,
         _campaigns,
         _sessions,
         _tips,
@@ -420,6 +436,7 @@ def _sessions(c: _Context) -> Iterator[Finding]:
                 session.place_code,
                 {"level": place.level.value},
             )
+        yield from c.outside_edition(session.held_on, f"{where}.held_on", session.id, "held_on")
         if place is not None and _outside(session.held_on, place):
             yield Finding(
                 "C402", f"{where}.held_on", session.id, "held_on", day, {"place": place.code}
@@ -495,6 +512,7 @@ def _tip_references(c: _Context, tip: TipRecord, where: str) -> Iterator[Finding
     day = tip.received_on.isoformat()
     if tip.received_on not in c.period:
         yield c.outside_period("T401", f"{where}.received_on", tip.id, "received_on", day)
+    yield from c.outside_edition(tip.received_on, f"{where}.received_on", tip.id, "received_on")
     receiver = c.place(tip.receiving_unit_code)
     if receiver is None:
         yield Finding(
@@ -644,6 +662,7 @@ def _groups(c: _Context) -> Iterator[Finding]:
         first_of.setdefault(key, group.id)
         if c.place(group.unit_code) is None:
             yield Finding("G201", f"{where}.unit_code", group.id, "unit_code", group.unit_code)
+        yield from _established_outside_edition(c, group, where)
         if not group.active_during(c.period):
             yield c.outside_period(
                 "G401",
@@ -678,6 +697,10 @@ def _cases(c: _Context) -> Iterator[Finding]:
             yield Finding("R201", f"{where}.unit_code", case.id, "unit_code", case.unit_code)
         if not case.period.overlaps(c.period):
             yield c.outside_period("R401", f"{where}.period", case.id, "period", str(case.period))
+        if c.edition is not None and not c.edition.in_force_on(case.period.start):
+            params = _edition_params(c.edition)
+            where_period = f"{where}.period"
+            yield Finding("U403", where_period, case.id, "period", str(case.period), params)
 
 
 def _tallies(c: _Context) -> Iterator[Finding]:
@@ -767,7 +790,79 @@ def _parts(c: _Context, accepted: Sequence[Any], index_of: Mapping[int, int]) ->
                 )
 
 
+def _edition_params(edition: Edition) -> dict[str, object]:
+    start, end = edition.in_force_from, edition.in_force_to
+    if start is not None and end is not None:
+        window_vi = f"hiệu lực từ ngày {_vi_day(start)} đến hết ngày {_vi_day(end)}"
+    elif start is not None:
+        window_vi = f"hiệu lực từ ngày {_vi_day(start)}"
+    elif end is not None:
+        window_vi = f"hiệu lực đến hết ngày {_vi_day(end)}"
+    else:
+        window_vi = "hiệu lực mọi ngày"
+    return {"edition": edition.name, "window": edition.window, "window_vi": window_vi}
+
+
+def _vi_day(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _established_outside_edition(c: _Context, group: ModelGroup, where: str) -> Iterator[Finding]:
+    """
+    A group founded before its edition is fine: it lives on in the new units.
+    """
+    edition = c.edition
+    end = None if edition is None else edition.in_force_to
+    if edition is not None and end is not None and group.established_on > end:
+        day = group.established_on.isoformat()
+        params = _edition_params(edition)
+        yield Finding("U403", f"{where}.established_on", group.id, "established_on", day, params)
+
+
+_WHAT = {"kind": ("kind", "loại"), "parent_code": ("parent unit", "đơn vị cấp trên")}
+
+
+def _edition_units(c: _Context) -> Iterator[Finding]:
+    """
+    Check the official units of the registry against the dataset's edition.
+    """
+    edition = c.edition
+    if edition is None:
+        return
+    official = edition.registry
+    for index, unit in enumerate(c.dataset.registry.units):
+        if unit.level is UnitLevel.HAMLET:
+            continue
+        where = f"$.units[{index}]"
+        params = _edition_params(edition)
+        if not official.has_unit(unit.code):
+            level = {"level": unit.level.value, "level_vi": unit.level.label.removeprefix("cấp ")}
+            yield Finding("U203", f"{where}.code", unit.code, "code", unit.code, params | level)
+            continue
+        listed = official.get(unit.code)
+        for field in ("kind", "parent_code"):
+            expected, value = getattr(listed, field), getattr(unit, field)
+            if expected != value:
+                what, what_vi = _WHAT[field]
+                shown = {"expected": _shown(expected), "what": what, "what_vi": what_vi}
+                found = params | shown | {"code": unit.code}
+                yield Finding("U504", f"{where}.{field}", unit.code, field, _shown(value), found)
+        if tone_key(listed.name) != tone_key(unit.name):
+            found = params | {"expected": listed.name, "code": unit.code}
+            yield Finding("U505", f"{where}.name", unit.code, "name", unit.name, found)
+
+
+def _shown(value: object) -> str:
+    return value.value if isinstance(value, UnitKind) else str(value)
+
+
 def _whole(c: _Context) -> Iterator[Finding]:
+    edition = c.edition
+    if edition is not None and not (
+        edition.in_force_on(c.period.start) and edition.in_force_on(c.period.end)
+    ):
+        params = _edition_params(edition) | {"period": str(c.period)}
+        yield Finding("X402", "$.period", field="period", value=str(c.period), params=params)
     if c.period.start < TT124_FROM <= c.period.end:
         yield Finding(
             "X401",
