@@ -3,6 +3,7 @@ Set up the development environment and run antq's jobs; needs only Python 3.11+.
 
     python3 tasks.py report    # set up, then report on the bundled example dataset
     python3 tasks.py check     # set up, then run every check CI runs
+    python3 tasks.py units     # development only: cross-check the bundled units
 
 Set-up creates ``.venv`` beside this file (once) and installs antq in editable mode
 with its ``dev`` dependency group; later runs reuse it.
@@ -79,15 +80,38 @@ def check() -> int:
     return 0
 
 
+#: The cross-check's reference, GPL-licensed and for Python 3.12+: never a dependency of antq.
+REFERENCE = "vietnam-provinces==2026.9.0"
+UNITS_VENV = ROOT / ".venv-units"
+
+
+def units() -> int:
+    """
+    Cross-check the bundled units against vietnam-provinces, in a venv of their own.
+
+    Needs a Python 3.12 or newer: the one running this script, or the one named by the
+    environment variable ``ANTQ_PYTHON312``.
+    """
+    python = UNITS_VENV / ("Scripts" if os.name == "nt" else "bin") / "python"
+    if not python.exists():
+        base = os.environ.get("ANTQ_PYTHON312", sys.executable)
+        if run([base, "-m", "venv", str(UNITS_VENV)]) != 0:
+            sys.exit(f"tasks: cannot create {UNITS_VENV} with {base}")
+        if run([str(python), "-m", "pip", "install", "-q", REFERENCE]) != 0:
+            sys.exit(f"tasks: cannot install {REFERENCE} (it needs Python 3.12+)")
+    return run([str(python), "scripts/check_units.py"])
+
+
 def main(argv: list[str]) -> int:
     """
     Run the job named in *argv*.
     """
-    jobs = {"report": report, "check": check}
+    jobs = {"report": report, "check": check, "units": units}
     if len(argv) != 1 or argv[0] not in jobs:
         print(f"usage: python3 tasks.py {{{','.join(jobs)}}}", file=sys.stderr)
         return 2
-    setup()
+    if argv[0] != "units":
+        setup()
     return jobs[argv[0]]()
 
 
