@@ -32,7 +32,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 # Definition lists: the counting rules page describes each rule as terms and definitions.
 myst_enable_extensions = ["deflist"]
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "units-crosscheck.md"]  # included by units.md
 
 # Every reference must resolve: a broken one is an error (sphinx-build -n -W).
 nitpicky = True

@@ -42,7 +42,13 @@ UNIT_FIELDS = ("code", "name", "kind", "parent_code")
 
 #: Corrections to the source's units, each with the reason; see docs/units.md.
 #: (edition, code) -> {field: value}
-CORRECTIONS: dict[tuple[str, str], dict[str, str]] = {}
+#: The source's type column says "Xã" for these, while its own full names say "Thị trấn
+#: Ngọc Lặc", "Phường 5" and "Phường 15" (and vietnam-provinces agrees with the names).
+CORRECTIONS: dict[tuple[str, str], dict[str, str]] = {
+    ("2025-01", "15061"): {"kind": "township"},
+    ("2025-01", "27046"): {"kind": "ward", "name": "5"},
+    ("2025-01", "27076"): {"kind": "ward", "name": "15"},
+}
 
 #: Old communes the source has going wholly into one new commune, where the official
 #: conversion table (as the cross-check reads it) has them split: antq records the
@@ -114,8 +120,10 @@ def _prefix(full: str, kinds: dict[str, str]) -> str:
 
 def _bare_name(short: str, kind_word: str) -> str:
     """
-    Return the name without its kind: the source writes "Yên Viên (Thị trấn)" to tell
-    namesakes apart, and "Phường 1" as the short name of a numbered ward.
+    Return the name without its kind word.
+
+    The source writes "Yên Viên (Thị trấn)" to tell namesakes apart, and "Phường 1" as
+    the short name of a numbered ward.
     """
     name = short.removesuffix(f" ({kind_word})").strip()
     prefix = f"{kind_word} "
@@ -207,7 +215,7 @@ def build(wheel: bytes) -> dict[str, Any]:  # noqa: C901, PLR0912, PLR0915
             successors[code][target] = False
         for target in successors[code]:
             successors[code][target] = False
-    commune_rows = []
+    commune_rows: list[list[Any]] = []
     for code, unit in old_units.items():
         if len(code) != 5:
             continue
@@ -220,28 +228,28 @@ def build(wheel: bytes) -> dict[str, Any]:  # noqa: C901, PLR0912, PLR0915
             problems.append(f"commune {code} {unit[1]}: several whole successors")
         commune_rows.extend([code, target, whole] for target in sorted(targets))
 
-    province_rows = []
+    province_rows: list[list[Any]] = []
     for new_province, olds in converter["DICT_PROVINCE"].items():
         target = new_province_key[new_province]
         province_rows.extend([old_province_key[old], target, True] for old in olds)
     province_rows.sort()
 
-    district_rows = []
+    district_rows: list[list[Any]] = []
     commune_targets: dict[str, set[str]] = defaultdict(set)
     for old, target, _ in commune_rows:
         commune_targets[old].add(target)
     for district in sorted(code for code in old_units if len(code) == 3):
         # An island district without communes went into a commune itself.
-        targets = set(successors.get(district, {}))
-        targets.update(*(commune_targets[c] for c in district_communes[district]))
-        if not targets:
+        reached = set(successors.get(district, {}))
+        reached.update(*(commune_targets[c] for c in district_communes[district]))
+        if not reached:
             problems.append(f"district {district}: no successor")
-        district_rows.extend([district, target, len(targets) == 1] for target in sorted(targets))
+        district_rows.extend([district, target, len(reached) == 1] for target in sorted(reached))
 
     for problem in problems:
         print(problem, file=sys.stderr)
 
-    def units(table: dict[str, list[Any]]) -> list[list[Any]]:
+    def listed(table: dict[str, list[Any]]) -> list[list[Any]]:
         return sorted(table.values(), key=lambda unit: (len(unit[0]), unit[0]))
 
     return {
@@ -255,7 +263,7 @@ def build(wheel: bytes) -> dict[str, Any]:  # noqa: C901, PLR0912, PLR0915
         },
         "unit_fields": list(UNIT_FIELDS),
         "editions": [
-            {"name": name, **meta, "units": units(old_units if name == "2025-01" else new_units)}
+            {"name": name, **meta, "units": listed(old_units if name == "2025-01" else new_units)}
             for name, meta in EDITIONS.items()
         ],
         "successions": [
