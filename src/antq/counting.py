@@ -757,10 +757,10 @@ class MappedSummary:
     A summary of a dataset re-expressed on the units of another edition.
 
     Each unit of the dataset is mapped to its successors in the edition (a hamlet and
-    an organisation go with their commune). A unit counts in :attr:`summary` when
+    an organisation go with their commune). A unit counts in ``summary`` when
     every one of its successors lies in the unit reported on; a unit split between
     the unit reported on and others, or without a known successor, is listed in
-    :attr:`not_attributable` with its figures. Over the whole edition (``unit=None``)
+    ``not_attributable`` with its figures. Over the whole edition (``unit=None``)
     nothing is lost: :attr:`total` equals the summary of the dataset.
 
     Args:

@@ -92,7 +92,7 @@ def registry(
     """
     Build a registry from a bundled edition, extended with a user's hamlets and organisations.
 
-    See :meth:`antq.editions.UnitTable.registry` for the arguments.
+    See :meth:`antq.UnitTable.registry` for the arguments.
 
     Example:
         >>> from antq import official
