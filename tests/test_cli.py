@@ -4,6 +4,7 @@ Tests for the command line (antq.cli).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import runpy
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import antq
+from antq import Edition, Succession, Unit, UnitKind, UnitRegistry, UnitTable, official
 from antq.cli import main
 from antq.formats import write_dataset
 from antq.io import example_path, load_example
@@ -538,3 +540,606 @@ class TestValidate:
         code = main(["validate", str(tmp_path / "csv")])
 
         assert (0, True) == (code, "0 rejected" in capsys.readouterr().out)
+
+
+def small_table() -> UnitTable:
+    """
+    Return two editions where one commune has no successor and one no predecessor.
+    """
+    old = Edition(
+        "2024-01",
+        UnitRegistry(
+            [
+                Unit("01", "An Hòa", UnitKind.PROVINCE),
+                Unit("001", "Bình Sơn", UnitKind.RURAL_DISTRICT, parent_code="01"),
+                Unit("00001", "Cát Tiên", UnitKind.COMMUNE, parent_code="001"),
+                Unit("00004", "Dinh Lăng", UnitKind.COMMUNE, parent_code="001"),
+            ]
+        ),
+        in_force_to=dt.date(2024, 12, 31),
+    )
+    new = Edition(
+        "2025-01",
+        UnitRegistry(
+            [
+                Unit("01", "An Hòa", UnitKind.PROVINCE),
+                Unit("00001", "Cát Tiên", UnitKind.COMMUNE, parent_code="01"),
+                Unit("00010", "Mới", UnitKind.COMMUNE, parent_code="01"),
+            ]
+        ),
+        in_force_from=dt.date(2025, 1, 1),
+        successions=[
+            Succession("2024-01", code, "2025-01", code, effective=dt.date(2025, 1, 1))
+            for code in ("01", "00001")
+        ],
+    )
+    return UnitTable([old, new])
+
+
+@pytest.fixture
+def small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    Make the small table the command line's table of official units.
+    """
+    table = small_table()
+    monkeypatch.setattr(official, "table", lambda: table)
+
+
+class TestUnitsFind:
+    """
+    ``antq units find NAME`` finds official units by name, in every edition.
+    """
+
+    @pytest.mark.parametrize("name", ["xuat hoa", "Xuất Hóa", "Xuất Hoá", "XUẤT HOÁ"])
+    def test_finds_a_name_with_or_without_diacritics(
+        self, name: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Diacritics, tone-mark placement and case do not matter; each hit has its address.
+        """
+        code = main(["units", "find", name])
+
+        expected = (
+            0,
+            (
+                "2025-01  01855  phường Xuất Hóa, thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+                "2025-01  05302  xã Xuất Hóa, huyện Lạc Sơn, tỉnh Hòa Bình\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().out)
+
+    def test_hits_are_ordered_by_edition_then_name_then_code(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The oldest edition comes first; within it, units of the same name by code.
+        """
+        main(["units", "find", "bac kan"])
+
+        expected = (
+            "2025-01  058    thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+            "2025-01  06     tỉnh Bắc Kạn\n"
+            "2025-07  01843  phường Bắc Kạn, tỉnh Thái Nguyên\n"
+        )
+        assert expected == capsys.readouterr().out
+
+    def test_a_kind_word_narrows_the_search(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        "phường Xuất Hóa" finds the ward, not the commune of the same name.
+        """
+        main(["units", "find", "phường Xuất Hóa"])
+
+        expected = "2025-01  01855  phường Xuất Hóa, thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+        assert expected == capsys.readouterr().out
+
+    def test_one_edition_as_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--edition`` searches one edition; JSON gives each hit keyed by identifiers.
+        """
+        code = main(["units", "find", "bac kan", "--edition", "2025-07", "--format", "json"])
+
+        expected = (
+            0,
+            [
+                {
+                    "edition": "2025-07",
+                    "code": "01843",
+                    "name": "Bắc Kạn",
+                    "kind": "ward",
+                    "parent_code": "19",
+                    "address": "phường Bắc Kạn, tỉnh Thái Nguyên",
+                }
+            ],
+        )
+        assert expected == (code, json.loads(capsys.readouterr().out))
+
+    def test_no_hit_suggests_close_names(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A name that matches nothing exits 1, suggesting the closest names with addresses.
+        """
+        code = main(["units", "find", "xuat hoaa", "--edition", "2025-01"])
+
+        output = capsys.readouterr()
+        expected = (
+            1,
+            "",
+            (
+                "antq: error: no unit of edition 2025-01 is called 'xuat hoaa'; did you mean "
+                "2025-01 01855 (phường Xuất Hóa, thành phố Bắc Kạn, tỉnh Bắc Kạn) or "
+                "2025-01 05302 (xã Xuất Hóa, huyện Lạc Sơn, tỉnh Hòa Bình) or "
+                "2025-01 01392 (thị trấn Xuân Hòa, huyện Hà Quảng, tỉnh Cao Bằng) or "
+                "2025-01 02962 (xã Xuân Hòa, huyện Bảo Yên, tỉnh Lào Cai) or "
+                "2025-01 08746 (phường Xuân Hòa, thành phố Phúc Yên, tỉnh Vĩnh Phúc)?\n"
+            ),
+        )
+        assert expected == (code, output.out, output.err)
+
+    def test_no_hit_and_nothing_close(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        Without a close name, the error says only that nothing is called so.
+        """
+        code = main(["units", "find", "zzzzqq"])
+
+        expected = (1, "antq: error: no unit of any edition is called 'zzzzqq'\n")
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_an_unknown_edition_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        An edition that does not exist is a usage error naming the known editions.
+        """
+        code = main(["units", "find", "xuat hoa", "--edition", "2024-01"])
+
+        expected = (
+            2,
+            (
+                "antq: error: --edition '2024-01': no edition of the official units has this "
+                "name; known editions: 2025-01, 2025-07\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_a_lookup_is_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``antq units`` alone shows its usage and exits 2.
+        """
+        code = main(["units"])
+
+        err = capsys.readouterr().err
+        expected = (2, True)
+        assert expected == (code, err.startswith("usage: antq units"))
+
+
+class TestUnitsShow:
+    """
+    ``antq units show CODE`` shows the unit with a code in each edition, and its history.
+    """
+
+    def test_shows_the_unit_in_each_edition(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The same code names a ward of Bắc Kạn city, then the new phường Bắc Kạn.
+        """
+        code = main(["units", "show", "01843"])
+
+        expected = (
+            0,
+            (
+                "2025-01  01843  phường Phùng Chí Kiên\n"
+                "  kind: phường (ward)\n"
+                "  name: Phùng Chí Kiên\n"
+                "  address: phường Phùng Chí Kiên, thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+                "  parent: 058 thành phố Bắc Kạn\n"
+                "  units below: 0\n"
+                "  went into (2025-07): 01843 phường Bắc Kạn (whole)\n"
+                "2025-07  01843  phường Bắc Kạn\n"
+                "  kind: phường (ward)\n"
+                "  name: Bắc Kạn\n"
+                "  address: phường Bắc Kạn, tỉnh Thái Nguyên\n"
+                "  parent: 19 tỉnh Thái Nguyên\n"
+                "  units below: 0\n"
+                "  came from (2025-01): 058 thành phố Bắc Kạn (part), 01852 xã Nông Thượng "
+                "(whole), 01843 phường Phùng Chí Kiên (whole), 01837 phường Sông Cầu (whole), "
+                "01855 phường Xuất Hóa (whole)\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().out)
+
+    def test_a_province_in_one_edition_as_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        JSON gives the kind's label, the units below and the successions, by identifiers.
+        """
+        main(["units", "show", "06", "--edition", "2025-01", "--format", "json"])
+
+        [shown] = json.loads(capsys.readouterr().out)
+        expected: tuple[object, ...] = (
+            ("2025-01", "06", "Bắc Kạn", "province", "tỉnh", None, "tỉnh Bắc Kạn"),
+            8,
+            [
+                {
+                    "edition": "2025-07",
+                    "code": "19",
+                    "name": "Thái Nguyên",
+                    "kind": "province",
+                    "parent_code": None,
+                    "address": "tỉnh Thái Nguyên",
+                    "from_edition": "2025-01",
+                    "from_code": "06",
+                    "to_edition": "2025-07",
+                    "to_code": "19",
+                    "effective": "2025-07-01",
+                    "whole": True,
+                }
+            ],
+            [],
+        )
+        assert expected == (
+            (
+                shown["edition"],
+                shown["code"],
+                shown["name"],
+                shown["kind"],
+                shown["kind_label"],
+                shown["parent_code"],
+                shown["address"],
+            ),
+            shown["children"],
+            shown["successors"],
+            shown["predecessors"],
+        )
+
+    def test_a_province_has_no_parent(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A province's parent is "none".
+        """
+        main(["units", "show", "19", "--edition", "2025-07"])
+
+        assert "  parent: none\n" in capsys.readouterr().out
+
+    @pytest.mark.usefixtures("small")
+    def test_a_unit_without_history_says_so(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A unit that went nowhere and came from nowhere has no succession recorded.
+        """
+        main(["units", "show", "00004"])
+
+        assert capsys.readouterr().out.endswith("  history: no succession recorded\n")
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["99999"], "no unit of any edition has the code '99999'"),
+            (
+                ["01855", "--edition", "2025-07"],
+                "no unit of edition 2025-07 has the code '01855'; it is a unit of edition 2025-01",
+            ),
+            (
+                ["99999", "--edition", "2025-07"],
+                "no unit of edition 2025-07 has the code '99999'",
+            ),
+            (
+                ["xuat hoa"],
+                (
+                    "no unit of any edition has the code 'xuat hoa'; a code is made of digits "
+                    "(01855): find a unit's code with antq units find NAME"
+                ),
+            ),
+        ],
+        ids=["nowhere", "other-edition", "not-in-edition", "a-name"],
+    )
+    def test_an_unknown_code_exits_1(
+        self, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A code no edition holds is one error line, saying where the code is if anywhere.
+        """
+        code = main(["units", "show", *argv])
+
+        output = capsys.readouterr()
+        expected = (1, "", f"antq: error: {message}\n")
+        assert expected == (code, output.out, output.err)
+
+
+class TestUnitsSuccessors:
+    """
+    ``antq units successors CODE`` says where a unit went.
+    """
+
+    def test_a_ward_went_wholly_into_a_new_ward(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        Phường Xuất Hóa went wholly into phường Bắc Kạn on 1 July 2025.
+        """
+        code = main(["units", "successors", "01855"])
+
+        expected = (
+            0,
+            (
+                "2025-01  01855  phường Xuất Hóa, thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+                "  went into, on 2025-07-01:\n"
+                "    2025-07  01843  phường Bắc Kạn, tỉnh Thái Nguyên  (whole)\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().out)
+
+    def test_a_split_unit_cannot_be_put_on_one_new_unit(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Phường Cống Vị was split in two: its figures cannot go to one new ward.
+        """
+        main(["units", "successors", "00007"])
+
+        expected = (
+            "2025-01  00007  phường Cống Vị, quận Ba Đình, thành phố Hà Nội\n"
+            "  went into, on 2025-07-01:\n"
+            "    2025-07  00025  phường Giảng Võ, thành phố Hà Nội  (part)\n"
+            "    2025-07  00008  phường Ngọc Hà, thành phố Hà Nội  (part)\n"
+            "  split: its figures cannot be put on one new unit (antq report --onto lists "
+            "them as not attributable)\n"
+        )
+        assert expected == capsys.readouterr().out
+
+    def test_a_unit_of_the_newest_edition_has_no_successor(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The new phường Bắc Kạn has gone nowhere yet.
+        """
+        code = main(["units", "successors", "01843", "--edition", "2025-07"])
+
+        expected = (
+            0,
+            (
+                "2025-07  01843  phường Bắc Kạn, tỉnh Thái Nguyên\n"
+                "  no successor: edition 2025-07 is the newest\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().out)
+
+    @pytest.mark.usefixtures("small")
+    def test_a_unit_without_a_recorded_successor(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A unit of an older edition with no succession says none is recorded.
+        """
+        main(["units", "successors", "00004"])
+
+        assert capsys.readouterr().out.endswith("  no successor: none is recorded\n")
+
+    def test_json_lists_the_successions(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        Each successor carries its unit and the succession, by identifiers.
+        """
+        main(["units", "successors", "058", "--format", "json"])
+
+        document = json.loads(capsys.readouterr().out)
+        expected = [
+            ("01843", "058", "01843", "2025-07-01", False),
+            ("01840", "058", "01840", "2025-07-01", False),
+            ("01849", "058", "01849", "2025-07-01", False),
+        ]
+        assert expected == [
+            (row["code"], row["from_code"], row["to_code"], row["effective"], row["whole"])
+            for row in document
+        ]
+
+
+class TestUnitsPredecessors:
+    """
+    ``antq units predecessors CODE`` says which old units went into a unit.
+    """
+
+    def test_lists_the_old_units_of_a_new_commune(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        Xã Phong Quang took in xã Dương Quang, xã Đôn Phong, and parts of two districts.
+        """
+        code = main(["units", "predecessors", "01849"])
+
+        expected = (
+            0,
+            (
+                "2025-07  01849  xã Phong Quang, tỉnh Thái Nguyên\n"
+                "  came from, on 2025-07-01:\n"
+                "    2025-01  063    huyện Bạch Thông, tỉnh Bắc Kạn  (part)\n"
+                "    2025-01  058    thành phố Bắc Kạn, tỉnh Bắc Kạn  (part)\n"
+                "    2025-01  01849  xã Dương Quang, thành phố Bắc Kạn, tỉnh Bắc Kạn  (whole)\n"
+                "    2025-01  01984  xã Đôn Phong, huyện Bạch Thông, tỉnh Bắc Kạn  (whole)\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().out)
+
+    def test_a_unit_of_the_oldest_edition_has_no_predecessor(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Phường Xuất Hóa is in the oldest edition only.
+        """
+        main(["units", "predecessors", "01855"])
+
+        expected = (
+            "2025-01  01855  phường Xuất Hóa, thành phố Bắc Kạn, tỉnh Bắc Kạn\n"
+            "  no predecessor: edition 2025-01 is the oldest\n"
+        )
+        assert expected == capsys.readouterr().out
+
+    @pytest.mark.usefixtures("small")
+    def test_a_new_unit_without_a_recorded_predecessor(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A unit of a newer edition that no succession leads into says none is recorded.
+        """
+        main(["units", "predecessors", "00010"])
+
+        assert capsys.readouterr().out.endswith("  no predecessor: none is recorded\n")
+
+
+def no_edition(tmp_path: Path) -> str:
+    """
+    Write a dataset that names no edition, and return its path.
+    """
+    period = {"start": "2017-01-01", "end": "2017-12-31"}
+    return write(tmp_path / "no-edition.json", {"format_version": 1, "period": period})
+
+
+class TestReportOnto:
+    """
+    ``antq report --onto EDITION`` re-expresses the figures on another edition's units.
+    """
+
+    def test_the_example_on_the_units_of_july_2025(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Bắc Kạn city's figures are shown on its three new communes, then the total.
+        """
+        code = main(["report", "--onto", "2025-07"])
+
+        lines = capsys.readouterr().out.splitlines()
+        expected = (
+            0,
+            [
+                ["01843", "phường", "Bắc", "Kạn", "82", "4.774", "114", "4.540", "309", "99"],
+                ["01840", "phường", "Đức", "Xuân", "73", "4.594", "108", "4.424", "289", "98"],
+                ["01849", "xã", "Phong", "Quang", "18", "978", "24", "957", "64", "18"],
+                ["Tổng", "(cả", "bộ", "dữ", "liệu)", "173", "10.346", "246", "9.921", "662", "215"],
+            ],
+            ["Số liệu không xác định được đơn vị mới:", "Không có."],
+        )
+        assert expected == (code, [line.split() for line in lines[6:10]], lines[-2:])
+
+    def test_one_new_unit_in_english_as_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--unit`` is a code of the new edition; language and form are obeyed.
+        """
+        code = main(
+            [
+                "report",
+                "--onto",
+                "2025-07",
+                "--unit",
+                "01849",
+                "--period",
+                "2017",
+                "--lang",
+                "en",
+                "--format",
+                "json",
+            ]
+        )
+
+        document = json.loads(capsys.readouterr().out)
+        expected = (0, ["01849"], "2017-01-01", "en")
+        assert expected == (
+            code,
+            [unit["code"] for unit in document["units"]],
+            document["period"]["start"],
+            document["language"],
+        )
+
+    def test_an_unknown_edition_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The error names the known editions.
+        """
+        code = main(["report", "--onto", "2026-01"])
+
+        expected = (
+            2,
+            (
+                "antq: error: --onto '2026-01': no edition of the official units has this name; "
+                "known editions: 2025-01, 2025-07\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_a_dataset_without_an_edition_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A dataset must name the edition of its units; the error says how to add it.
+        """
+        path = no_edition(tmp_path)
+
+        code = main(["report", path, "--onto", "2025-07"])
+
+        output = capsys.readouterr()
+        expected = (
+            1,
+            "",
+            (
+                f"antq: error: {path}: the dataset names no edition of its units; add "
+                '"edition" (one of 2025-01, 2025-07) to the dataset file\n'
+            ),
+        )
+        assert expected == (code, output.out, output.err)
+
+    def test_an_unknown_unit_gets_suggestions_from_the_edition(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A code of no unit of the edition exits 2 with the closest codes of the edition.
+        """
+        code = main(["report", "--onto", "2025-07", "--unit", "1843"])
+
+        expected = (
+            2,
+            (
+                "antq: error: --unit '1843': no unit of edition 2025-07 has this code; did you "
+                "mean 31843 (xã Hồng Dân) or 18943 (xã Kim Phú) or 18436 (xã Trường Lưu)?\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_an_old_code_says_where_it_went(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A code of the dataset's own edition points to the unit it went into.
+        """
+        code = main(["report", "--onto", "2025-07", "--unit", "01855"])
+
+        expected = (
+            2,
+            (
+                "antq: error: --unit '01855': no unit of edition 2025-07 has this code; the "
+                "dataset's phường Xuất Hóa (01855) went into 01843 (phường Bắc Kạn)\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_an_old_code_that_went_nowhere(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A unit of the dataset without a successor says so.
+        """
+        document = {
+            "format_version": 1,
+            "period": {"start": "2017-01-01", "end": "2017-12-31"},
+            "edition": "2025-01",
+            "units": [
+                {"code": "06", "name": "Bắc Kạn", "kind": "province"},
+                {"code": "99999", "name": "Không Có", "kind": "commune", "parent_code": "06"},
+            ],
+        }
+        path = write(tmp_path / "nowhere.json", document)
+
+        code = main(["report", path, "--onto", "2025-07", "--unit", "99999"])
+
+        expected = (
+            2,
+            (
+                "antq: error: --unit '99999': no unit of edition 2025-07 has this code; the "
+                "dataset's xã Không Có (99999) went into no unit of edition 2025-07\n"
+            ),
+        )
+        assert expected == (code, capsys.readouterr().err)
+
+    def test_a_breakdown_cannot_be_re_expressed(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        ``--by`` and ``--onto`` exclude each other; the report command's usage is shown.
+        """
+        code = main(["report", "--onto", "2025-07", "--by", "month"])
+
+        err = capsys.readouterr().err
+        expected = (2, True, True)
+        assert expected == (
+            code,
+            err.startswith("usage: antq report"),
+            err.endswith("antq: error: argument --by: not allowed with argument --onto\n"),
+        )

@@ -14,6 +14,7 @@ import pytest
 from antq import (
     CampaignKind,
     DeclaredTally,
+    Edition,
     Informant,
     InvalidValueError,
     MobilisationSession,
@@ -22,21 +23,29 @@ from antq import (
     Period,
     ReintegrationCase,
     ReintegrationCategory,
+    Succession,
     TallyFigure,
     TipChannel,
     TipRecord,
     Unit,
     UnitKind,
     UnitRegistry,
+    UnknownUnitError,
+    official,
+    summarize,
 )
 from antq.io import load_example
 from antq.report import (
     CATEGORIES_EN,
     GROUPS_EN,
     ORGANISATIONS_EN,
+    MappedReport,
+    Predecessor,
     Report,
+    make_mapped_report,
     make_report,
     narrative,
+    render_mapped_report,
     render_report,
 )
 
@@ -481,3 +490,453 @@ class TestSparseFigures:
         text = render_report(report, lang="en")
         expected = ("*", True)
         assert expected == (report.rows[-1].key, "Above that level (*)" in text)
+
+
+@cache
+def example_onto(unit: str | None = None) -> MappedReport:
+    """
+    Return the bundled example re-expressed on the units from 1 July 2025.
+    """
+    return make_mapped_report(example(), official.edition("2025-07"), unit=unit)
+
+
+def codes(predecessors: tuple[Predecessor, ...]) -> list[tuple[str, bool, bool]]:
+    """
+    Return each predecessor's code, whether it went whole, and whether the dataset holds it.
+    """
+    return [(p.unit.code, p.whole, p.held) for p in predecessors]
+
+
+OLD = Edition(
+    "2024-01",
+    UnitRegistry(
+        [
+            Unit("01", "An Hòa", UnitKind.PROVINCE),
+            Unit("001", "Bình Sơn", UnitKind.RURAL_DISTRICT, parent_code="01"),
+            Unit("00001", "Cát Tiên", UnitKind.COMMUNE, parent_code="001"),
+            Unit("00004", "Dinh Lăng", UnitKind.COMMUNE, parent_code="001"),
+            Unit("00007", "Én Bay", UnitKind.COMMUNE, parent_code="001"),
+            Unit("00013", "Hạ Long", UnitKind.COMMUNE, parent_code="001"),
+        ]
+    ),
+)
+
+NEW = Edition(
+    "2025-01",
+    UnitRegistry(
+        [
+            Unit("01", "An Hòa", UnitKind.PROVINCE),
+            Unit("00001", "Cát Tiên", UnitKind.COMMUNE, parent_code="01"),
+            Unit("00004", "Gò Đen", UnitKind.WARD, parent_code="01"),
+            Unit("00010", "Mới", UnitKind.COMMUNE, parent_code="01"),
+        ]
+    ),
+    successions=[
+        Succession("2024-01", old, "2025-01", new, effective=dt.date(2025, 1, 1), whole=whole)
+        for old, new, whole in [
+            ("01", "01", True),
+            ("001", "00001", False),
+            ("001", "00004", False),
+            ("00001", "00001", True),
+            ("00004", "00001", False),
+            ("00004", "00004", False),
+            ("00013", "00004", True),
+        ]
+    ],
+)
+
+
+def split_dataset(*, reporting_unit_code: str | None = "001") -> MovementDataset:
+    """
+    Return a district of three communes: one kept, one split in two, one with no successor.
+
+    Xã Hạ Long, which went wholly into phường Gò Đen, is not in the dataset.
+    """
+    units = [OLD.registry.get(code) for code in ("01", "001", "00001", "00004", "00007")]
+    hamlets = [
+        Unit(f"{code}-T1", "Thôn 1", UnitKind.VILLAGE, parent_code=code)
+        for code in ("00001", "00004", "00007")
+    ]
+    day = dt.date(2024, 3, 1)
+    return MovementDataset(
+        Period.year(2024),
+        UnitRegistry([*units, *hamlets]),
+        sessions=[
+            MobilisationSession(
+                f"S{number}",
+                day,
+                f"{code}-T1",
+                CampaignKind.PROPAGANDA,
+                participant_turns=10 * number,
+                slips_collected=number,
+            )
+            for number, code in enumerate(("00001", "00004", "00007"), start=1)
+        ],
+        reporting_unit_code=reporting_unit_code,
+        edition=OLD,
+    )
+
+
+class TestMappedReport:
+    """
+    A report re-expressed on another edition puts each old unit's figures on its new unit.
+    """
+
+    def test_the_example_goes_to_the_three_new_communes(self) -> None:
+        """
+        Bắc Kạn city's figures fall to phường Bắc Kạn, phường Đức Xuân and xã Phong Quang.
+        """
+        report = example_onto()
+
+        expected = [("01843", 114, 4540), ("01840", 108, 4424), ("01849", 24, 957)]
+        assert expected == [
+            (u.unit.code, u.summary.sessions, u.summary.slips_collected) for u in report.units
+        ]
+
+    def test_the_total_is_the_whole_dataset(self) -> None:
+        """
+        The total is the summary of the dataset, and nothing is left unattributed.
+        """
+        report = example_onto()
+
+        expected = (summarize(example()), (), "2025-01", "2025-07", "058")
+        assert expected == (
+            report.total,
+            report.not_attributable,
+            report.source.name,
+            report.edition.name,
+            None if report.reporting_unit is None else report.reporting_unit.code,
+        )
+
+    def test_a_new_unit_names_the_old_units_it_lacks(self) -> None:
+        """
+        Xã Phong Quang counts xã Dương Quang and names xã Đôn Phong, not in the dataset.
+        """
+        phong_quang = example_onto("01849").units[0]
+
+        expected = (
+            "xã Phong Quang, tỉnh Thái Nguyên",
+            [("01849", True, True), ("01984", True, False)],
+        )
+        assert expected == (phong_quang.address, codes(phong_quang.predecessors))
+
+    def test_a_province_is_shown_when_asked(self) -> None:
+        """
+        The new province holds the whole dataset, through the old province.
+        """
+        report = example_onto("19")
+
+        expected = (["19"], 246, [("06", True, True), ("19", True, False)])
+        assert expected == (
+            [u.unit.code for u in report.units],
+            report.units[0].summary.sessions,
+            codes(report.units[0].predecessors),
+        )
+
+    def test_a_split_commune_is_not_attributable(self) -> None:
+        """
+        A commune split in two, and one with no successor, are reported apart, once each.
+        """
+        report = make_mapped_report(split_dataset(), NEW)
+
+        expected = (
+            [("00001", 10), ("00004", 0)],
+            [("00004", ("00001", "00004"), 20), ("00007", (), 30)],
+            60,
+        )
+        assert expected == (
+            [(u.unit.code, u.summary.participant_turns) for u in report.units],
+            [
+                (p.unit.code, p.successors, p.summary.participant_turns)
+                for p in report.not_attributable
+            ],
+            report.total.participant_turns,
+        )
+
+    def test_predecessors_leave_out_a_district_listed_through_its_communes(self) -> None:
+        """
+        The old district split between the new communes is named through its communes.
+        """
+        report = make_mapped_report(split_dataset(), NEW)
+
+        expected = [
+            [("00001", True, True), ("00004", False, True)],
+            [("00004", False, True), ("00013", True, False)],
+        ]
+        assert expected == [codes(u.predecessors) for u in report.units]
+
+    def test_without_a_reporting_unit_the_top_units_are_shown(self) -> None:
+        """
+        A dataset without a reporting unit shows what its province went into.
+
+        The split commune went wholly into the new province; the commune without a
+        successor did not.
+        """
+        report = make_mapped_report(split_dataset(reporting_unit_code=None), NEW)
+
+        expected = (["01"], None, 30, ["00007"])
+        assert expected == (
+            [u.unit.code for u in report.units],
+            report.reporting_unit,
+            report.units[0].summary.participant_turns,
+            [p.unit.code for p in report.not_attributable],
+        )
+
+    def test_a_unit_without_predecessors_has_none(self) -> None:
+        """
+        A new unit that no old unit went into has no predecessors and no figures.
+        """
+        report = make_mapped_report(split_dataset(), NEW, unit="00010")
+
+        expected = ((), 0)
+        assert expected == (report.units[0].predecessors, report.units[0].summary.sessions)
+
+    def test_onto_its_own_edition_each_unit_is_its_own_predecessor(self) -> None:
+        """
+        Mapped onto the dataset's own edition, the reporting unit stands for itself.
+        """
+        report = make_mapped_report(example(), official.edition("2025-01"))
+
+        expected = (["058"], [("058", True, True)], 246)
+        assert expected == (
+            [u.unit.code for u in report.units],
+            codes(report.units[0].predecessors),
+            report.units[0].summary.sessions,
+        )
+
+    def test_a_period_is_counted_as_asked(self) -> None:
+        """
+        A period narrower than the dataset's counts only its days.
+        """
+        report = make_mapped_report(
+            example(), official.edition("2025-07"), unit="01849", period=Period.year(2017)
+        )
+
+        expected = (Period.year(2017), summarize(example(), period=Period.year(2017)))
+        assert expected == (report.period, report.total)
+
+    def test_a_dataset_without_an_edition_is_refused(self) -> None:
+        """
+        Without the edition of its units, a dataset cannot be mapped onto another.
+        """
+        dataset = attrs.evolve(example(), edition=None)
+
+        with pytest.raises(InvalidValueError) as info:
+            make_mapped_report(dataset, official.edition("2025-07"))
+        assert "edition" == info.value.field
+
+    def test_a_unit_outside_the_edition_is_refused(self) -> None:
+        """
+        The unit shown must be a unit of the edition mapped onto.
+        """
+        with pytest.raises(UnknownUnitError):
+            make_mapped_report(example(), official.edition("2025-07"), unit="01855")
+
+
+class TestMappedRendering:
+    """
+    A re-expressed report is written as text, Markdown or JSON, in Vietnamese or English.
+    """
+
+    def test_text_in_vietnamese(self) -> None:
+        """
+        A row per new unit with Vietnamese numbers, the total, the old units, nothing apart.
+        """
+        text = render_mapped_report(example_onto())
+
+        lines = text.splitlines()
+        expected = (
+            (
+                "Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc — Công an thành phố Bắc Kạn, "
+                "từ năm 2016 đến tháng 5/2018, theo danh mục đơn vị hành chính 2025-07"
+            ),
+            [
+                ["01843", "phường", "Bắc", "Kạn", "82", "4.774", "114", "4.540", "309", "99"],
+                ["01840", "phường", "Đức", "Xuân", "73", "4.594", "108", "4.424", "289", "98"],
+                ["01849", "xã", "Phong", "Quang", "18", "978", "24", "957", "64", "18"],
+                ["Tổng", "(cả", "bộ", "dữ", "liệu)", "173", "10.346", "246", "9.921", "662", "215"],
+            ],
+            (
+                "- 01849 xã Phong Quang, tỉnh Thái Nguyên: gồm số liệu của 01849 xã Dương Quang; "
+                "không có trong bộ dữ liệu: 01984 xã Đôn Phong."
+            ),
+            ["Số liệu không xác định được đơn vị mới:", "Không có."],
+        )
+        assert expected == (
+            lines[0],
+            [line.split() for line in lines[6:10]],
+            lines[14],
+            lines[-2:],
+        )
+
+    def test_text_in_english(self) -> None:
+        """
+        English numbers and words, the same figures.
+        """
+        text = render_mapped_report(example_onto(), lang="en")
+
+        expected = (True, True, True, True)
+        assert expected == (
+            "on the units of edition 2025-07" in text,
+            "A new unit's figures cover only the old units the dataset holds." in text,
+            "counts 01849 xã Dương Quang; not in the dataset: 01984 xã Đôn Phong." in text,
+            text.endswith("Not attributable:\nNone.\n"),
+        )
+
+    def test_markdown_has_headings_and_pipe_tables(self) -> None:
+        """
+        Markdown gives a level-one title, pipe tables and level-two sections.
+        """
+        text = render_mapped_report(example_onto(), format="markdown")
+
+        expected = (True, True, True)
+        assert expected == (
+            text.startswith("# Kết quả"),
+            "| 01843 phường Bắc Kạn | 82 | 4.774 | 114 | 4.540 | 309 | 99 |" in text,
+            "\n## Số liệu không xác định được đơn vị mới\nKhông có.\n" in text,
+        )
+
+    def test_json_is_keyed_by_identifiers(self) -> None:
+        """
+        Editions, units, predecessors and figures are machine-readable.
+        """
+        document = json.loads(render_mapped_report(example_onto(), lang="en", format="json"))
+
+        phong_quang = document["units"][2]
+        expected: tuple[object, ...] = (
+            ("2025-01", "2025-07", "058", "en"),
+            [114, 108, 24],
+            ("01849", "Phong Quang", "commune", "19", "xã Phong Quang, tỉnh Thái Nguyên"),
+            {
+                "code": "01984",
+                "name": "Đôn Phong",
+                "kind": "commune",
+                "parent_code": "063",
+                "whole": True,
+                "in_dataset": False,
+            },
+            (246, []),
+        )
+        assert expected == (
+            (
+                document["from_edition"],
+                document["edition"],
+                document["unit"]["code"],
+                document["language"],
+            ),
+            [u["figures"]["sessions"] for u in document["units"]],
+            (
+                phong_quang["code"],
+                phong_quang["name"],
+                phong_quang["kind"],
+                phong_quang["parent_code"],
+                phong_quang["address"],
+            ),
+            phong_quang["predecessors"][1],
+            (document["total"]["sessions"], document["not_attributable"]),
+        )
+
+    def test_what_is_not_attributable_is_listed_with_its_figures(self) -> None:
+        """
+        The split commune and the commune without a successor get a row and a line each.
+        """
+        text = render_mapped_report(make_mapped_report(split_dataset(), NEW), lang="en")
+
+        expected = [
+            (
+                "- 00001 xã Cát Tiên, tỉnh An Hòa: counts 00001 xã Cát Tiên; part of 00004 xã "
+                "Dinh Lăng (figures under not attributable)."
+            ),
+            (
+                "- 00004 phường Gò Đen, tỉnh An Hòa: counts no old unit of the dataset; part of "
+                "00004 xã Dinh Lăng (figures under not attributable); not in the dataset: "
+                "00013 xã Hạ Long."
+            ),
+            "",
+            "Not attributable:",
+            (
+                "Old unit            Hamlets mobilised  Participant-turns  Sessions held  "
+                "Crime-denunciation slips  Tips of value  Model groups"
+            ),
+            (
+                "------------------  -----------------  -----------------  -------------  "
+                "------------------------  -------------  ------------"
+            ),
+            (
+                "00004 xã Dinh Lăng                  1                 20              1  "
+                "                       2              0             0"
+            ),
+            (
+                "00007 xã Én Bay                     1                 30              1  "
+                "                       3              0             0"
+            ),
+            "",
+            "- 00004 xã Dinh Lăng: went in part into 00001 xã Cát Tiên, 00004 phường Gò Đen.",
+            "- 00007 xã Én Bay: no known successor in edition 2025-01.",
+        ]
+        assert expected == text.splitlines()[-11:]
+
+    def test_what_is_not_attributable_in_vietnamese(self) -> None:
+        """
+        The same lines in Vietnamese.
+        """
+        text = render_mapped_report(make_mapped_report(split_dataset(), NEW))
+
+        expected = (True, True, True)
+        assert expected == (
+            "- 00004 xã Dinh Lăng: được chia cho 00001 xã Cát Tiên, 00004 phường Gò Đen." in text,
+            "- 00007 xã Én Bay: không có đơn vị kế thừa trong danh mục 2025-01." in text,
+            "không có đơn vị cũ nào trong bộ dữ liệu; một phần của 00004 xã Dinh Lăng" in text,
+        )
+
+    def test_json_lists_what_is_not_attributable(self) -> None:
+        """
+        Each part not attributable has its old unit, its successors and its figures.
+        """
+        report = make_mapped_report(split_dataset(), NEW)
+
+        document = json.loads(render_mapped_report(report, format="json"))
+
+        expected = [("00004", ["00001", "00004"], 20), ("00007", [], 30)]
+        assert expected == [
+            (part["code"], part["successors"], part["figures"]["participant_turns"])
+            for part in document["not_attributable"]
+        ]
+
+    def test_a_unit_without_predecessors_says_so(self) -> None:
+        """
+        A new unit that no old unit went into says so, in either language.
+        """
+        report = make_mapped_report(split_dataset(), NEW, unit="00010")
+
+        expected = (True, True)
+        assert expected == (
+            "- 00010 xã Mới, tỉnh An Hòa: no unit of edition 2024-01 went into it."
+            in render_mapped_report(report, lang="en"),
+            "- 00010 xã Mới, tỉnh An Hòa: không có đơn vị nào theo danh mục 2024-01 nhập vào."
+            in render_mapped_report(report),
+        )
+
+    @pytest.mark.parametrize(
+        ("options", "field"),
+        [({"lang": "fr"}, "lang"), ({"format": "pdf"}, "format")],
+        ids=["lang", "format"],
+    )
+    def test_refuses_unknown_options(self, options: dict[str, str], field: str) -> None:
+        """
+        The error names the renderer and the option refused.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            render_mapped_report(example_onto(), **options)  # type: ignore[arg-type]
+        assert ("render_mapped_report", field) == (info.value.owner, info.value.field)
+
+    @pytest.mark.parametrize("form", ["text", "markdown", "json"])
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_no_identity_in_any_form(self, form: str, lang: str) -> None:
+        """
+        Reintegration case ids appear in no re-expressed report.
+        """
+        text = render_mapped_report(example_onto(), lang=lang, format=form)  # type: ignore[arg-type]
+
+        case_ids = {case.id for case in example().reintegration_cases}
+        assert [] == [i for i in case_ids if i in text]

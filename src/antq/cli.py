@@ -1,9 +1,11 @@
 """
 The command line: ``antq``.
 
-A thin shell over the library. Exit codes: 0 success, 1 an invalid dataset, 2 a file
-that cannot be read, arguments that are wrong, or a unit that is not in the dataset.
-No traceback reaches the user.
+A thin shell over the library. Exit codes: 0 success; 1 an invalid dataset, a
+dataset that names no edition of its units when one is needed, or a unit that
+``antq units`` cannot find; 2 a file that cannot be read, arguments that are wrong
+(an unknown edition among them), or a unit that is not in the dataset. No traceback
+reaches the user.
 """
 
 from __future__ import annotations
@@ -18,23 +20,32 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from antq import __version__
+from antq import __version__, official
 from antq.catalogue import CATALOGUE, Severity
-from antq.counting import BREAKDOWNS
-from antq.errors import AntqError, DatasetLoadError, InvalidValueError
+from antq.counting import BREAKDOWNS, successor_codes
+from antq.editions import UnitMatch
+from antq.errors import AntqError, DatasetLoadError, InvalidValueError, UnknownEditionError
 from antq.formats import ReadResult, load, locate_findings, read_dataset, write_rejects
 from antq.io import EXAMPLE, load_example
+from antq.names import collation_key
 from antq.periods import Period
-from antq.report import FORMATS, make_report, render_report
+from antq.report import (
+    FORMATS,
+    make_mapped_report,
+    make_report,
+    render_mapped_report,
+    render_report,
+)
 from antq.units import UnitLevel
 from antq.validation import ValidationReport, load_findings, validate
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from antq.dataset import MovementDataset
+    from antq.editions import Edition, Succession, UnitTable
     from antq.figures import Language
-    from antq.units import UnitRegistry
+    from antq.units import Unit, UnitRegistry
 
 __all__ = ["main"]
 
@@ -63,6 +74,12 @@ class _UsageError(Exception):
 class _InvalidDatasetError(Exception):
     """
     A dataset file that does not load; the message lists its problems.
+    """
+
+
+class _NotDoneError(Exception):
+    """
+    A request that cannot be met (no unit found, a dataset without an edition); one line.
     """
 
 
@@ -135,10 +152,75 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--period", metavar="PERIOD", help="2017, 2017-Q2, 2017-03, or a range 2016-01..2018-05"
     )
-    report.add_argument("--by", choices=BREAKDOWNS, help="break the figures down")
+    shape = report.add_mutually_exclusive_group()
+    shape.add_argument("--by", choices=BREAKDOWNS, help="break the figures down")
+    shape.add_argument(
+        "--onto",
+        metavar="EDITION",
+        help="re-express the figures on the units of this edition of the official list "
+        "(2025-07: the units from 1 July 2025); --unit is then a code of that edition",
+    )
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language")
     report.add_argument("--format", choices=FORMATS, default="text", help="the form")
+    _units_parser(commands)
     return parser
+
+
+def _units_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    units = commands.add_parser(
+        "units",
+        help="look official units up by name or code, and see where they went",
+        description=(
+            "Look up the official administrative units of every edition of the bundled "
+            "list, and how the units of one edition went into those of the next."
+        ),
+    )
+    lookups = units.add_subparsers(dest="lookup", metavar="LOOKUP", required=True)
+    find = _lookup(
+        lookups,
+        "find",
+        "find the units called NAME, oldest edition first",
+        "search this edition only (default: every edition)",
+    )
+    find.add_argument(
+        "name",
+        metavar="NAME",
+        help='a name, with or without diacritics ("Xuất Hóa", "xuat hoa"), perhaps after '
+        'its kind ("phường Xuất Hóa")',
+    )
+    for name, described, edition in (
+        (
+            "show",
+            "show the unit CODE: its kind, address, parent, the units below it, its history",
+            "this edition only (default: every edition holding the code)",
+        ),
+        (
+            "successors",
+            "say which units of a later edition the unit CODE went into",
+            "the edition of CODE (default: the oldest edition holding the code)",
+        ),
+        (
+            "predecessors",
+            "say which units of an earlier edition went into the unit CODE",
+            "the edition of CODE (default: the newest edition holding the code)",
+        ),
+    ):
+        lookup = _lookup(lookups, name, described, edition)
+        lookup.add_argument("code", metavar="CODE", help="an official code, as 01855")
+
+
+def _lookup(
+    lookups: argparse._SubParsersAction[_Parser], name: str, described: str, edition: str
+) -> _Parser:
+    """
+    Add the look-up *name* to ``antq units``, with the options every look-up takes.
+    """
+    lookup = lookups.add_parser(
+        name, help=described, description=f"{described[0].upper()}{described[1:]}."
+    )
+    lookup.add_argument("--edition", metavar="EDITION", help=edition)
+    lookup.add_argument("--format", choices=("text", "json"), default="text", help="the form")
+    return lookup
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,17 +228,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     Run the command line with *argv* (the process's arguments by default).
 
     Returns:
-        The exit code, 0 for success, 1 for an invalid dataset, 2 for unreadable input,
-        wrong arguments or an unknown unit.
+        The exit code, 0 for success, 1 for an invalid dataset or a request that cannot
+        be met (no official unit found, a dataset without an edition for ``--onto``), 2
+        for unreadable input, wrong arguments (an unknown edition among them) or a unit
+        that is not in the dataset.
     """
     parser = _parser()
     try:
         arguments = parser.parse_args(argv)
-        if arguments.command == "check":
-            return _check(arguments.file)
-        if arguments.command == "validate":
-            return _validate(arguments)
-        return _report(arguments)
+        commands: dict[str, Callable[[argparse.Namespace], int]] = {
+            "check": lambda given: _check(given.file),
+            "validate": _validate,
+            "report": _report,
+            "units": _units,
+        }
+        return commands[arguments.command](arguments)
     except _UsageError as error:
         if isinstance(error, _ArgumentError):
             sys.stderr.write(error.usage)
@@ -164,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except _InvalidDatasetError as error:
         print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except _NotDoneError as error:
+        print(f"antq: error: {error}", file=sys.stderr)
         return EXIT_INVALID
     except SystemExit as exit_:  # --help and --version end here
         return exit_.code if isinstance(exit_.code, int) else EXIT_OK
@@ -215,11 +304,52 @@ def _report(arguments: argparse.Namespace) -> int:
             msg = f"--period {arguments.period!r}: {error.rule}"
             raise _UsageError(msg) from None
     unit = arguments.unit
+    if arguments.onto is not None:
+        return _mapped_report(arguments, dataset, period)
     if unit is not None and not dataset.registry.has_unit(unit):
         raise _UsageError(_unknown_unit(unit, dataset.registry))
     report = make_report(dataset, unit=unit, period=period, by=arguments.by)
     sys.stdout.write(render_report(report, lang=arguments.lang, format=arguments.format))
     return EXIT_OK
+
+
+def _mapped_report(
+    arguments: argparse.Namespace, dataset: MovementDataset, period: Period | None
+) -> int:
+    """
+    Print the report re-expressed on the units of the edition ``--onto``.
+    """
+    onto = _edition(arguments.onto, option="--onto")
+    if dataset.edition is None:
+        msg = (
+            f"{arguments.dataset or EXAMPLE}: the dataset names no edition of its units; add "
+            f'"edition" (one of {", ".join(official.table().names)}) to the dataset file'
+        )
+        raise _NotDoneError(msg)
+    unit = arguments.unit
+    if unit is not None and not onto.registry.has_unit(unit):
+        raise _UsageError(_not_in_edition(unit, dataset, onto))
+    report = make_mapped_report(dataset, onto, unit=unit, period=period)
+    sys.stdout.write(render_mapped_report(report, lang=arguments.lang, format=arguments.format))
+    return EXIT_OK
+
+
+def _not_in_edition(code: str, dataset: MovementDataset, onto: Edition) -> str:
+    """
+    Say that *code* is no unit of *onto*: where a unit of the dataset went, or close codes.
+    """
+    if not dataset.registry.has_unit(code):
+        return _unknown_unit(code, onto.registry, where=f"edition {onto.name}")
+    unit = dataset.registry.get(code)
+    went = successor_codes(dataset, onto)[code]
+    into = " or ".join(f"{c} ({_short(onto.registry.get(c))})" for c in went)
+    msg = (
+        f"--unit {code!r}: no unit of edition {onto.name} has this code; the dataset's "
+        f"{_short(unit)} ({code})"
+    )
+    if went:
+        return f"{msg} went into {into}"
+    return f"{msg} went into no unit of edition {onto.name}"
 
 
 def _fold(text: str) -> str:
@@ -230,9 +360,9 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _unknown_unit(code: str, registry: UnitRegistry) -> str:
+def _unknown_unit(code: str, registry: UnitRegistry, *, where: str = "the dataset") -> str:
     """
-    Say that *code* names no unit, suggesting close codes or units named like it.
+    Say that *code* names no unit of *where*, suggesting close codes or units named like it.
     """
     names = {_fold(unit.name): unit.code for unit in registry.units}
     close = difflib.get_close_matches(code, [unit.code for unit in registry.units], n=3)
@@ -241,7 +371,7 @@ def _unknown_unit(code: str, registry: UnitRegistry) -> str:
         for name in difflib.get_close_matches(_fold(code), list(names), n=3)
         if names[name] not in close
     ]
-    msg = f"--unit {code!r}: no unit of the dataset has this code"
+    msg = f"--unit {code!r}: no unit of {where} has this code"
     if close:
         described = [f"{c} ({registry.get(c).kind.label} {registry.get(c).name})" for c in close]
         msg += "; did you mean " + " or ".join(described) + "?"
@@ -369,3 +499,225 @@ def _validation_text(
             for finding in report.filter(code=code).findings
         )
     return "\n".join(lines)
+
+
+# Official units ---------------------------------------------------------------------------
+
+
+def _edition(name: str, *, option: str) -> Edition:
+    """
+    Return the bundled edition *name*, refusing an unknown one as a usage error.
+    """
+    try:
+        return official.edition(name)
+    except UnknownEditionError as error:
+        msg = (
+            f"{option} {name!r}: no edition of the official units has this name; "
+            f"known editions: {', '.join(error.known)}"
+        )
+        raise _UsageError(msg) from None
+
+
+def _units(arguments: argparse.Namespace) -> int:
+    table = official.table()
+    edition = arguments.edition
+    if edition is not None:
+        _edition(edition, option="--edition")
+    if arguments.lookup == "find":
+        rows, lines = _find(table, arguments.name, edition)
+    elif arguments.lookup == "show":
+        rows, lines = _show(table, arguments.code, edition)
+    else:
+        rows, lines = _history(
+            table, arguments.code, edition, forward=arguments.lookup == "successors"
+        )
+    if arguments.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+    return EXIT_OK
+
+
+_Rows = list[dict[str, object]]
+
+
+def _short(unit: Unit) -> str:
+    """
+    Return a unit's kind and name as an address writes them: "thành phố Bắc Kạn".
+    """
+    return UnitMatch("", unit).address
+
+
+def _match_json(match: UnitMatch) -> dict[str, object]:
+    unit = match.unit
+    return {
+        "edition": match.edition,
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind.value,
+        "parent_code": unit.parent_code,
+        "address": match.address,
+    }
+
+
+def _match_line(match: UnitMatch) -> str:
+    return f"{match.edition}  {match.unit.code:<5}  {match.address}"
+
+
+def _ordered(
+    table: UnitTable, matches: Sequence[UnitMatch], *, by_level: bool = False
+) -> list[UnitMatch]:
+    """
+    Sort units by edition, oldest first, then Vietnamese name, then code.
+
+    With *by_level*, provinces come before districts and districts before communes
+    within an edition.
+    """
+    order = {name: index for index, name in enumerate(table.names)}
+    return sorted(
+        matches,
+        key=lambda m: (
+            order[m.edition],
+            m.unit.level.rank if by_level else 0,
+            collation_key(m.unit.name),
+            m.unit.code,
+        ),
+    )
+
+
+def _find(table: UnitTable, name: str, edition: str | None) -> tuple[_Rows, list[str]]:
+    hits = _ordered(table, table.find(name, edition=edition))
+    if not hits:
+        where = "any edition" if edition is None else f"edition {edition}"
+        msg = f"no unit of {where} is called {name!r}"
+        close = table.suggest(name, edition=edition)
+        if close:
+            described = [f"{m.edition} {m.unit.code} ({m.address})" for m in close]
+            msg += "; did you mean " + " or ".join(described) + "?"
+        raise _NotDoneError(msg)
+    return [_match_json(m) for m in hits], [_match_line(m) for m in hits]
+
+
+def _with_code(table: UnitTable, code: str, edition: str | None) -> tuple[UnitMatch, ...]:
+    """
+    Return the unit *code* in each edition (or in *edition*), or say where it is not.
+    """
+    matches = table.with_code(code, edition=edition)
+    if matches:
+        return matches
+    where = "any edition" if edition is None else f"edition {edition}"
+    msg = f"no unit of {where} has the code {code!r}"
+    elsewhere = [m.edition for m in table.with_code(code)]
+    if elsewhere:
+        msg += f"; it is a unit of edition {', '.join(elsewhere)}"
+    elif not code.isdigit():
+        msg += "; a code is made of digits (01855): find a unit's code with antq units find NAME"
+    raise _NotDoneError(msg)
+
+
+def _linked(
+    table: UnitTable, successions: Sequence[Succession], *, forward: bool
+) -> list[tuple[Succession, UnitMatch]]:
+    """
+    Pair each succession with the unit at its other end; provinces first, then by name.
+    """
+    pairs = {}
+    for succession in successions:
+        edition, code = (
+            (succession.to_edition, succession.to_code)
+            if forward
+            else (succession.from_edition, succession.from_code)
+        )
+        pairs[table.with_code(code, edition=edition)[0]] = succession
+    return [(pairs[match], match) for match in _ordered(table, list(pairs), by_level=True)]
+
+
+def _succession_json(succession: Succession, match: UnitMatch) -> dict[str, object]:
+    return {
+        **_match_json(match),
+        "from_edition": succession.from_edition,
+        "from_code": succession.from_code,
+        "to_edition": succession.to_edition,
+        "to_code": succession.to_code,
+        "effective": succession.effective.isoformat(),
+        "whole": succession.whole,
+    }
+
+
+def _share(succession: Succession) -> str:
+    return "whole" if succession.whole else "part"
+
+
+def _listed(succession: Succession, match: UnitMatch) -> str:
+    return f"{match.unit.code} {_short(match.unit)} ({_share(succession)})"
+
+
+def _show(table: UnitTable, code: str, edition: str | None) -> tuple[_Rows, list[str]]:
+    rows: _Rows = []
+    lines: list[str] = []
+    for match in _with_code(table, code, edition):
+        registry = table.edition(match.edition).registry
+        unit, parent = match.unit, registry.parent(code)
+        went = _linked(table, table.successors(code, edition=match.edition), forward=True)
+        came = _linked(table, table.predecessors(code, edition=match.edition), forward=False)
+        below = len(registry.children(code))
+        rows.append(
+            {
+                **_match_json(match),
+                "kind_label": unit.kind.label,
+                "children": below,
+                "successors": [_succession_json(s, m) for s, m in went],
+                "predecessors": [_succession_json(s, m) for s, m in came],
+            }
+        )
+        above = "none" if parent is None else f"{parent.code} {_short(parent)}"
+        lines += [
+            f"{match.edition}  {code}  {_short(unit)}",
+            f"  kind: {unit.kind.label} ({unit.kind.value})",
+            f"  name: {unit.name}",
+            f"  address: {match.address}",
+            f"  parent: {above}",
+            f"  units below: {below}",
+        ]
+        history = [
+            f"  {verb} ({name}): {', '.join(found)}"
+            for name in table.names
+            for verb, pairs in (("went into", went), ("came from", came))
+            if (found := [_listed(s, m) for s, m in pairs if m.edition == name])
+        ]
+        lines += history or ["  history: no succession recorded"]
+    return rows, lines
+
+
+def _history(
+    table: UnitTable, code: str, edition: str | None, *, forward: bool
+) -> tuple[_Rows, list[str]]:
+    """
+    List where the unit *code* went (*forward*), or where it came from.
+    """
+    matches = _with_code(table, code, edition)
+    match = matches[0] if forward else matches[-1]
+    found = (table.successors if forward else table.predecessors)(code, edition=match.edition)
+    linked = _linked(table, found, forward=forward)
+    lines = [_match_line(match)]
+    if not linked:
+        edge = table.names[-1] if forward else table.names[0]
+        reason = (
+            f"edition {edge} is the {'newest' if forward else 'oldest'}"
+            if match.edition == edge
+            else "none is recorded"
+        )
+        lines.append(f"  no {'successor' if forward else 'predecessor'}: {reason}")
+    verb = "went into" if forward else "came from"
+    for effective in sorted({s.effective for s, _ in linked}):
+        lines.append(f"  {verb}, on {effective.isoformat()}:")
+        lines += [
+            f"    {_match_line(m)}  ({_share(s)})" for s, m in linked if s.effective == effective
+        ]
+    if forward and not all(s.whole for s, _ in linked):
+        lines.append(
+            "  split: its figures cannot be put on one new unit "
+            "(antq report --onto lists them as not attributable)"
+        )
+    rows = [_succession_json(s, m) for s, m in linked]
+    return rows, lines

@@ -18,13 +18,16 @@ import attrs
 
 from antq.counting import (
     BreakdownRow,
+    NotAttributable,
     Scope,
     Summary,
     TallyOverlap,
     accepted_tallies,
     breakdown,
+    successor_codes,
     summarize,
 )
+from antq.editions import Edition, UnitMatch
 from antq.errors import InvalidValueError
 from antq.figures import (
     Figure,
@@ -35,6 +38,7 @@ from antq.figures import (
     period_phrase,
 )
 from antq.groups import ModelGroupKind
+from antq.names import collation_key
 from antq.periods import Period
 from antq.reintegration import ReintegrationCategory
 from antq.units import OrganisationKind, Unit, UnitKind, UnitLevel
@@ -45,7 +49,18 @@ if TYPE_CHECKING:
     from antq.dataset import MovementDataset
     from antq.figures import Language
 
-__all__ = ["FORMATS", "Report", "make_report", "narrative", "render_report"]
+__all__ = [
+    "FORMATS",
+    "MappedReport",
+    "MappedUnit",
+    "Predecessor",
+    "Report",
+    "make_mapped_report",
+    "make_report",
+    "narrative",
+    "render_mapped_report",
+    "render_report",
+]
 
 #: The forms a report is written in.
 FORMATS = ("text", "markdown", "json")
@@ -631,15 +646,433 @@ def render_report(report: Report, *, lang: Language = "vi", format: Format = "te
     Raises:
         antq.errors.InvalidValueError: When *lang* or *format* is unknown.
     """
+    return _render(
+        "render_report",
+        lang,
+        format,
+        {
+            "text": lambda: _lines(report, lang, _text_table, markdown=False),
+            "markdown": lambda: _lines(report, lang, _markdown_table, markdown=True),
+            "json": lambda: _dumps(_json(report, lang)),
+        },
+    )
+
+
+def _dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _render(owner: str, lang: str, format: str, renderers: dict[str, Callable[[], str]]) -> str:  # noqa: A002
+    """
+    Run the renderer of *format*, refusing an unknown language or form by name.
+    """
     if lang not in {"vi", "en"}:
-        raise InvalidValueError("render_report", "lang", lang, "a report is in 'vi' or 'en'")
-    renderers: dict[str, Callable[[], str]] = {
-        "text": lambda: _lines(report, lang, _text_table, markdown=False),
-        "markdown": lambda: _lines(report, lang, _markdown_table, markdown=True),
-        "json": lambda: json.dumps(_json(report, lang), ensure_ascii=False, indent=2) + "\n",
-    }
+        raise InvalidValueError(owner, "lang", lang, "a report is in 'vi' or 'en'")
     render = renderers.get(format)
     if render is not None:
         return render()
     known = ", ".join(map(repr, FORMATS))
-    raise InvalidValueError("render_report", "format", format, f"a report is written as {known}")
+    raise InvalidValueError(owner, "format", format, f"a report is written as {known}")
+
+
+# On the units of another edition --------------------------------------------------------
+
+
+@attrs.frozen
+class Predecessor:
+    """
+    An old unit that went, wholly or in part, into a unit of the new edition.
+
+    Args:
+        unit: The old unit, of the dataset's edition.
+        whole: ``True`` when all of it went into the new unit.
+        held: ``True`` when the dataset holds it, so that its figures can count.
+    """
+
+    unit: Unit
+    whole: bool
+    held: bool
+
+
+@attrs.frozen
+class MappedUnit:
+    """
+    A unit of the new edition, with the figures of the dataset's old units inside it.
+
+    Args:
+        unit: The unit of the new edition.
+        address: The unit and those above it, in Vietnamese.
+        summary: The figures of the dataset's old units that went wholly into it.
+        predecessors: The old units it came from, those the dataset holds and the others.
+    """
+
+    unit: Unit
+    address: str
+    summary: Summary
+    predecessors: tuple[Predecessor, ...] = ()
+
+
+@attrs.frozen
+class MappedReport:
+    """
+    A dataset's figures re-expressed on the units of another edition of the official list.
+
+    Each unit shown counts the old units of the dataset that went wholly into it, and
+    only those: a new unit that also took in units the dataset does not hold has
+    figures for part of its area, and its ``predecessors`` say which part.
+    An old unit split between new units has its figures in ``not_attributable``,
+    never shared out on a guess (:class:`antq.MappedSummary`).
+
+    Args:
+        source: The edition of the dataset's units.
+        edition: The edition the figures are expressed on.
+        reporting_unit: The dataset's reporting unit, of *source*; ``None`` if it has none.
+        period: The reporting period.
+        units: The units of *edition* shown, in Vietnamese name order.
+        total: The figures of the whole dataset.
+        not_attributable: The figures of old units that cannot be put on one new unit.
+    """
+
+    source: Edition
+    edition: Edition
+    reporting_unit: Unit | None
+    period: Period
+    units: tuple[MappedUnit, ...]
+    total: Summary
+    not_attributable: tuple[NotAttributable, ...] = ()
+
+
+def make_mapped_report(
+    dataset: MovementDataset,
+    onto: Edition,
+    *,
+    unit: str | None = None,
+    period: Period | None = None,
+) -> MappedReport:
+    """
+    Count a dataset's figures on the units of the edition *onto*.
+
+    The figures of each old unit go to the unit of *onto* it went into whole, by the
+    successions *onto* records (for the bundled edition ``2025-07``, the reorganisation
+    of 1 July 2025, whose act the edition's ``source`` names). The counting
+    is :func:`antq.summarize` with *onto*, unit by unit.
+
+    Args:
+        dataset: The dataset; it must name the edition of its units.
+        onto: The edition to express the figures on.
+        unit: A code of *onto*: show that unit only. By default the units shown are
+            those the dataset's reporting unit went into, or, without a reporting unit,
+            those its top units went into.
+        period: The reporting period; the dataset's own by default.
+
+    Raises:
+        antq.errors.InvalidValueError: When the dataset names no edition.
+        antq.errors.UnknownUnitError: When *unit* is not a unit of *onto*.
+    """
+    source = dataset.edition
+    if source is None:
+        rule = 'the dataset names no edition of its units; add "edition" to the dataset file'
+        raise InvalidValueError("make_mapped_report", "edition", None, rule)
+    period = period or dataset.period
+    registry = dataset.registry
+    if unit is not None:
+        codes: set[str] = {onto.registry.get(unit).code}
+    else:
+        targets = successor_codes(dataset, onto)
+        tops = (
+            [u.code for u in registry.units if u.parent_code is None]
+            if dataset.reporting_unit_code is None
+            else [dataset.reporting_unit_code]
+        )
+        codes = {code for top in tops for code in targets[top]}
+    whole = summarize(dataset, period=period, onto=onto)
+    parts = {part.unit.code: part for part in whole.not_attributable}
+    shown = []
+    for code in sorted(codes, key=lambda c: (collation_key(onto.registry.get(c).name), c)):
+        mapped = summarize(dataset, period=period, unit=code, onto=onto)
+        for part in mapped.not_attributable:
+            parts.setdefault(part.unit.code, part)
+        new = onto.registry.get(code)
+        address = UnitMatch(onto.name, new, onto.registry.ancestors(code)).address
+        shown.append(
+            MappedUnit(new, address, mapped.summary, _predecessors(dataset, source, onto, code))
+        )
+    reporting = dataset.reporting_unit_code
+    return MappedReport(
+        source,
+        onto,
+        None if reporting is None else registry.get(reporting),
+        period,
+        tuple(shown),
+        whole.total,
+        tuple(sorted(parts.values(), key=lambda part: _unit_order(part.unit))),
+    )
+
+
+def _unit_order(unit: Unit) -> tuple[int, tuple[tuple[int, ...], tuple[int, ...], str], str]:
+    return unit.level.rank, collation_key(unit.name), unit.code
+
+
+def _predecessors(
+    dataset: MovementDataset, source: Edition, onto: Edition, code: str
+) -> tuple[Predecessor, ...]:
+    """
+    Return the old units that went into the unit *code* of *onto*, most precise first.
+
+    An old district that went into a new commune only through its communes is left
+    out when those communes are listed: they say more.
+    """
+    if onto.name == source.name:
+        found = [(code, True)]
+    else:
+        found = [
+            (s.from_code, s.whole) for s in onto.predecessors(code) if s.from_edition == source.name
+        ]
+    above = {a.code for old, _ in found for a in source.registry.ancestors(old)}
+    registry = dataset.registry
+    kept = [
+        Predecessor(
+            registry.get(old) if registry.has_unit(old) else source.registry.get(old),
+            whole,
+            registry.has_unit(old),
+        )
+        for old, whole in found
+        if old not in above
+    ]
+    return tuple(sorted(kept, key=lambda p: _unit_order(p.unit)))
+
+
+#: The words of a re-expressed report: (Vietnamese, English).
+_MAPPED_WORDS = {
+    "unit": ("Đơn vị", "Unit"),
+    "old_unit": ("Đơn vị cũ", "Old unit"),
+    "total": ("Tổng (cả bộ dữ liệu)", "Total (whole dataset)"),
+    "origins": ("Đơn vị cũ nhập vào", "Where the figures come from"),
+    "apart": ("Số liệu không xác định được đơn vị mới", "Not attributable"),
+    "none": ("Không có.", "None."),
+    "counts": ("gồm số liệu của", "counts"),
+    "counts_none": (
+        "không có đơn vị cũ nào trong bộ dữ liệu",
+        "counts no old unit of the dataset",
+    ),
+    "in_part": (
+        "một phần của {units} (số liệu ghi ở mục không xác định được đơn vị mới)",
+        "part of {units} (figures under not attributable)",
+    ),
+    "missing": ("không có trong bộ dữ liệu: {units}", "not in the dataset: {units}"),
+    "no_origin": (
+        "không có đơn vị nào theo danh mục {source} nhập vào",
+        "no unit of edition {source} went into it",
+    ),
+    "split": ("được chia cho {units}", "went in part into {units}"),
+    "lost": (
+        "không có đơn vị kế thừa trong danh mục {edition}",
+        "no known successor in edition {edition}",
+    ),
+}
+
+
+def _word(key: str, lang: Language, **values: str) -> str:
+    return _MAPPED_WORDS[key][lang == "en"].format(**values)
+
+
+def _named(unit: Unit) -> str:
+    """
+    Return a unit's code and Vietnamese name: ``01843 phường Bắc Kạn``.
+    """
+    return f"{unit.code} {_POLICE_VI.get(unit.kind, unit.kind.label)} {unit.name}"
+
+
+def _mapped_title(report: MappedReport, lang: Language) -> str:
+    subject = _subject(report.reporting_unit, lang)
+    phrase = period_phrase(report.period, lang=lang)
+    name = report.edition.name
+    if lang == "vi":
+        return (
+            f"Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc — {subject}, {phrase}, "
+            f"theo danh mục đơn vị hành chính {name}"
+        )
+    return (
+        f"The movement to protect national security — {subject}, {phrase}, "
+        f"on the units of edition {name}"
+    )
+
+
+def _mapped_intro(report: MappedReport, lang: Language) -> str:
+    old, new = report.source.name, report.edition.name
+    if lang == "vi":
+        return (
+            f"Số liệu của mỗi đơn vị theo danh mục {old} được ghi cho đơn vị theo danh mục "
+            f"{new} mà toàn bộ đơn vị đó nhập vào. Số liệu của một đơn vị mới chỉ gồm các "
+            "đơn vị cũ có trong bộ dữ liệu."
+        )
+    return (
+        f"The figures of each unit of edition {old} are put on the unit of edition {new} "
+        "it went into whole. A new unit's figures cover only the old units the dataset holds."
+    )
+
+
+def _figure_columns(lang: Language) -> list[str]:
+    index = int(lang == "en")
+    keys = ("hamlets_mobilised", "participant_turns", "sessions", "slips_collected")
+    return [
+        *(_ROW_LABELS[key][index] for key in keys),
+        _ROW_LABELS["valuable_tips"][index],
+        _HEADINGS[lang][5],
+    ]
+
+
+def _figure_cells(summary: Summary, lang: Language) -> list[str]:
+    counts = (
+        summary.hamlets_mobilised,
+        summary.participant_turns,
+        summary.sessions,
+        summary.slips_collected,
+        summary.valuable_tips,
+        sum(summary.model_groups_by_kind.values()),
+    )
+    return [format_count(count, lang=lang) for count in counts]
+
+
+def _origins(shown: MappedUnit, report: MappedReport, lang: Language) -> str:
+    """
+    Say which old units a new unit's figures cover, and which they do not.
+    """
+    counted = [_named(p.unit) for p in shown.predecessors if p.held and p.whole]
+    shared = [_named(p.unit) for p in shown.predecessors if p.held and not p.whole]
+    missing = [_named(p.unit) for p in shown.predecessors if not p.held]
+    if not shown.predecessors:
+        clauses = [_word("no_origin", lang, source=report.source.name)]
+    elif counted:
+        clauses = [f"{_word('counts', lang)} {', '.join(counted)}"]
+    else:
+        clauses = [_word("counts_none", lang)]
+    if shared:
+        clauses.append(_word("in_part", lang, units=", ".join(shared)))
+    if missing:
+        clauses.append(_word("missing", lang, units=", ".join(missing)))
+    return f"{shown.unit.code} {shown.address}: {'; '.join(clauses)}."
+
+
+def _successors_of(part: NotAttributable, report: MappedReport, lang: Language) -> str:
+    if not part.successors:
+        return _word("lost", lang, edition=report.edition.name)
+    units = ", ".join(_named(report.edition.registry.get(code)) for code in part.successors)
+    return _word("split", lang, units=units)
+
+
+def _mapped_lines(
+    report: MappedReport,
+    lang: Language,
+    table: Callable[[Sequence[str], Sequence[Sequence[str]]], list[str]],
+    *,
+    markdown: bool,
+) -> str:
+    def heading(key: str) -> str:
+        return f"## {_word(key, lang)}" if markdown else f"{_word(key, lang)}:"
+
+    columns = _figure_columns(lang)
+    body = [[_named(shown.unit), *_figure_cells(shown.summary, lang)] for shown in report.units]
+    body.append([_word("total", lang), *_figure_cells(report.total, lang)])
+    lines = [
+        ("# " if markdown else "") + _mapped_title(report, lang),
+        "",
+        _mapped_intro(report, lang),
+        "",
+        *table([_word("unit", lang), *columns], body),
+        "",
+        heading("origins"),
+        *(f"- {_origins(shown, report, lang)}" for shown in report.units),
+        "",
+        heading("apart"),
+    ]
+    if report.not_attributable:
+        rows = [
+            [_named(part.unit), *_figure_cells(part.summary, lang)]
+            for part in report.not_attributable
+        ]
+        lines += table([_word("old_unit", lang), *columns], rows)
+        lines.append("")
+        lines += [
+            f"- {_named(part.unit)}: {_successors_of(part, report, lang)}."
+            for part in report.not_attributable
+        ]
+    else:
+        lines.append(_word("none", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _unit_json(unit: Unit) -> dict[str, Any]:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind.value,
+        "parent_code": unit.parent_code,
+    }
+
+
+def _mapped_json(report: MappedReport, lang: Language) -> dict[str, Any]:
+    unit = report.reporting_unit
+    return {
+        "from_edition": report.source.name,
+        "edition": report.edition.name,
+        "unit": None if unit is None else _unit_json(unit),
+        "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
+        "language": lang,
+        "notes": [_mapped_intro(report, lang)],
+        "units": [
+            {
+                **_unit_json(shown.unit),
+                "address": shown.address,
+                "figures": shown.summary.figures(),
+                "predecessors": [
+                    {**_unit_json(p.unit), "whole": p.whole, "in_dataset": p.held}
+                    for p in shown.predecessors
+                ],
+            }
+            for shown in report.units
+        ],
+        "total": report.total.figures(),
+        "not_attributable": [
+            {
+                **_unit_json(part.unit),
+                "successors": list(part.successors),
+                "figures": part.summary.figures(),
+            }
+            for part in report.not_attributable
+        ],
+    }
+
+
+def render_mapped_report(
+    report: MappedReport,
+    *,
+    lang: Language = "vi",
+    format: Format = "text",  # noqa: A002
+) -> str:
+    """
+    Write a report re-expressed on another edition, in Vietnamese or English.
+
+    Text and Markdown hold a title, what the figures cover, a table with a row for each
+    unit shown and the total, the old units each new unit's figures come from (and
+    those they do not, because the dataset does not hold them), and the figures that
+    are not attributable. JSON holds the same, keyed by the glossary's identifiers.
+
+    Args:
+        report: What :func:`make_mapped_report` counted.
+        lang: ``"vi"`` or ``"en"``.
+        format: ``"text"``, ``"markdown"`` or ``"json"``.
+
+    Raises:
+        antq.errors.InvalidValueError: When *lang* or *format* is unknown.
+    """
+    return _render(
+        "render_mapped_report",
+        lang,
+        format,
+        {
+            "text": lambda: _mapped_lines(report, lang, _text_table, markdown=False),
+            "markdown": lambda: _mapped_lines(report, lang, _markdown_table, markdown=True),
+            "json": lambda: _dumps(_mapped_json(report, lang)),
+        },
+    )
