@@ -348,10 +348,22 @@ class UnitTable:
                 problems.append(
                     RegistryProblem("editions", index, edition.name, "in_force_from", reason)
                 )
+        order = {edition.name: index for index, edition in enumerate(self.editions)}
         for edition in self.editions:
             for index, succession in enumerate(edition.successions):
                 source = names.get(succession.from_edition)
-                if source is None or not source.registry.has_unit(succession.from_code):
+                if source is not None and order[source.name] >= order[edition.name]:
+                    reason = f"edition {source.name} does not come before {edition.name}"
+                    problems.append(
+                        RegistryProblem(
+                            f"successions of {edition.name}",
+                            index,
+                            succession.from_code,
+                            "from_edition",
+                            reason,
+                        )
+                    )
+                elif source is None or not source.registry.has_unit(succession.from_code):
                     reason = (
                         f"no unit {succession.from_code!r} in edition {succession.from_edition}"
                     )
@@ -454,7 +466,11 @@ class UnitTable:
 
         Raises:
             antq.errors.UnknownEditionError: When *edition* names no edition.
+            antq.errors.InvalidValueError: When *limit* is not a whole number of at least 1.
         """
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            rule = "a limit is a whole number of at least 1"
+            raise InvalidValueError("UnitTable.suggest", "limit", limit, rule)
         _, bare = _kind_prefix(name)
         editions = self._editions_named(edition)
         names = {fold(unit.name) for e in editions for unit in e.registry}

@@ -50,7 +50,7 @@ def fold(name: str) -> str:
         "".join(c for c in word if not unicodedata.combining(c)).replace("đ", "d")
         for word in _words(name)
     )
-    return " ".join(words)
+    return " ".join(word for word in words if word)
 
 
 def collation_key(name: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
