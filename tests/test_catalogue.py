@@ -38,10 +38,11 @@ from antq import (
     UnitKind,
     UnitRegistry,
     catalogue,
+    official,
 )
 from antq.catalogue import CATALOGUE, FAMILIES, KINDS, Rule, Severity
 from antq.io import dataset_to_dict, loads_dataset
-from antq.validation import Finding, load_findings, validate
+from antq.validation import _LOAD_CODES, Finding, load_findings, validate
 
 CODE = re.compile(r"[FUCTGRDX][1-7][0-9]{2}")
 
@@ -251,6 +252,26 @@ BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
         ),
         None,
     ),
+    (
+        # On edition 2025-01 (in force until 30 June 2025): the city as a district town
+        # (U504), a ward without its circumflex (U505), a ward the edition does not have
+        # (U203), a session after the edition (U403), a year across 1 July 2025 (X402).
+        MovementDataset(
+            Period.year(2025),
+            UnitRegistry(
+                [
+                    Unit(PROVINCE, "Bắc Kạn", UnitKind.PROVINCE),
+                    Unit(CITY, "Bắc Kạn", UnitKind.DISTRICT_TOWN, parent_code=PROVINCE),
+                    Unit(WARD, "Đức Xuan", UnitKind.WARD, parent_code=CITY),
+                    Unit("01998", "Không Có", UnitKind.WARD, parent_code=CITY),
+                    Unit(T01, "Tổ 1", UnitKind.RESIDENTIAL_GROUP, parent_code=WARD),
+                ]
+            ),
+            sessions=[_session("S1", "2025-08-01")],
+            edition=official.edition("2025-01"),
+        ),
+        None,
+    ),
 )
 
 
@@ -371,15 +392,23 @@ class TestCodes:
         """
         assert ("lỗi", "cảnh báo") == (Severity.ERROR.label, Severity.WARNING.label)
 
+    def test_the_load_codes_are_the_file_rules_and_the_registry_rules(self) -> None:
+        """
+        A problem that stops a load is a file rule (F1xx) or one of five registry rules.
+
+        The rules that check units against the dataset's edition (U203, U504, U505) are
+        validation findings: a file on an edition loads all the same.
+        """
+        expected = {"F101", "F102", "F103", "F104", "F105", "F106"}
+        expected |= {"U201", "U202", "U301", "U501", "U502"}
+        assert expected == {code for _, code in _LOAD_CODES} | {"F104", "F105"}
+
     def test_every_problem_that_stops_a_load_is_an_error(self) -> None:
         """
-        The rules of a file that cannot be loaded (F1xx, U2xx, U3xx, U5xx but U503) are errors.
+        The rules of a file that cannot be loaded (F1xx, U201, U202, U301, U501, U502) are errors.
         """
-        load_codes = [
-            code
-            for code in CATALOGUE
-            if code[0] == "F" or (code[0] == "U" and code[1] in "235" and code != "U503")
-        ]
+        load_codes = [code for code in CATALOGUE if code[0] == "F"]
+        load_codes += ["U201", "U202", "U301", "U501", "U502"]
         assert [] == [code for code in load_codes if CATALOGUE[code].severity is not Severity.ERROR]
 
 
@@ -446,10 +475,20 @@ class TestPlaceholders:
     @pytest.mark.parametrize("rule", list(CATALOGUE.values()), ids=list(CATALOGUE))
     def test_the_templates_name_the_same_things(self, rule: Rule) -> None:
         """
-        The Vietnamese template names only what the English one can be given.
+        The Vietnamese template names what the English one names, or its ``_vi`` wording.
         """
-        known = {"location", "value", "reason", *_placeholders(rule.message_en)}
+        english = {"location", "value", "reason", *_placeholders(rule.message_en)}
+        known = english | {f"{name}_vi" for name in english}
         assert set() == _placeholders(rule.message_vi) - known
+
+    @pytest.mark.parametrize("rule", list(CATALOGUE.values()), ids=list(CATALOGUE))
+    def test_a_vietnamese_wording_stands_for_an_english_placeholder(self, rule: Rule) -> None:
+        """
+        A ``_vi`` placeholder (``window_vi``, ``level_vi`` ...) words something the English names.
+        """
+        english = _placeholders(rule.message_en)
+        wordings = {name for name in _placeholders(rule.message_vi) if name.endswith("_vi")}
+        assert set() == {name for name in wordings if name.removesuffix("_vi") not in english}
 
 
 class TestVietnameseTitles:

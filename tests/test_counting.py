@@ -18,12 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from antq import (
     CampaignKind,
     DeclaredTally,
+    Edition,
     Figure,
     InvalidValueError,
     MobilisationSession,
     ModelGroup,
     ModelGroupKind,
     MovementDataset,
+    NotAttributable,
     Organisation,
     OrganisationKind,
     OverlapCause,
@@ -31,6 +33,7 @@ from antq import (
     ReintegrationCase,
     ReintegrationCategory,
     SchoolLevel,
+    Succession,
     TallyFigure,
     TallyOverlap,
     TipAssessment,
@@ -38,11 +41,14 @@ from antq import (
     TipRecord,
     Unit,
     UnitKind,
+    UnitLevel,
     UnitRegistry,
     UnknownUnitError,
+    official,
     testing,
 )
 from antq.counting import (
+    MappedSummary,
     Scope,
     Summary,
     accepted_tallies,
@@ -56,6 +62,7 @@ from antq.counting import (
     hamlets_mobilised,
     organisations_taking_part,
     reintegration_cases_helped,
+    successor_codes,
     summarize,
 )
 from antq.io import load_example
@@ -1652,6 +1659,256 @@ class TestBreakdown:
         assert "unit" == info.value.field
 
 
+# Summaries on another edition ----------------------------------------------------------------
+
+OLD_UNITS, NEW_UNITS = official.edition("2025-01"), official.edition("2025-07")
+PARDONED_TALLY = "reintegration_cases:pardoned"
+
+#: An edition after 2025-01 in which Phùng Chí Kiên was split and Bắc Kạn city has no
+#: known successor.
+SPLIT = Edition(
+    "2026-01",
+    UnitRegistry(
+        [
+            Unit("19", "Thái Nguyên", UnitKind.PROVINCE),
+            Unit(WARD, "Đức Xuân", UnitKind.WARD, parent_code="19"),
+            Unit(OTHER_WARD, "Bắc Kạn", UnitKind.WARD, parent_code="19"),
+            Unit("01850", "Sông Cầu", UnitKind.WARD, parent_code="19"),
+        ]
+    ),
+    in_force_from=day("2026-01-01"),
+    successions=[
+        Succession("2025-01", PROVINCE, "2026-01", "19", effective=day("2026-01-01")),
+        Succession("2025-01", WARD, "2026-01", WARD, effective=day("2026-01-01")),
+        *(
+            Succession(
+                "2025-01", OTHER_WARD, "2026-01", code, effective=day("2026-01-01"), whole=False
+            )
+            for code in (OTHER_WARD, "01850")
+        ),
+    ],
+)
+
+
+def on_editions() -> MovementDataset:
+    """
+    Return a dataset of 2017 on edition 2025-01, with figures at every level.
+
+    A session in each ward's hamlet and one at the school, a slip received by the city,
+    and a tally of the province.
+    """
+    return dataset(
+        sessions=[session("S1"), session("S2", place=OTHER_T01), session("S3", place=SCHOOL)],
+        tips=[slip("TIP1", receiver=CITY)],
+        declared_tallies=[
+            tally(
+                "DT1",
+                TallyFigure.REINTEGRATION_CASES,
+                unit=PROVINCE,
+                category=ReintegrationCategory.PARDONED,
+            )
+        ],
+        edition=OLD_UNITS,
+    )
+
+
+def apart(mapped: MappedSummary) -> dict[str, tuple[tuple[str, ...], int, int, int]]:
+    """
+    Return what is not attributable: the old unit, its successors, sessions, slips, tally.
+    """
+    return {
+        part.unit.code: (
+            part.successors,
+            part.summary.sessions,
+            part.summary.slips_collected,
+            dict(part.summary.declared).get(PARDONED_TALLY, 0),
+        )
+        for part in mapped.not_attributable
+    }
+
+
+class TestMappedSummary:
+    """
+    Summaries of a dataset re-expressed on the units of another edition.
+    """
+
+    def test_successor_codes_map_hamlets_and_organisations_with_their_commune(self) -> None:
+        """
+        Each unit maps to where it went; a hamlet and a school as their ward does.
+        """
+        expected = {
+            PROVINCE: ("19",),
+            CITY: (WARD, OTHER_WARD, "01849"),
+            WARD: (WARD,),
+            OTHER_WARD: (OTHER_WARD,),
+            T01: (WARD,),
+            T02: (WARD,),
+            OTHER_T01: (OTHER_WARD,),
+            SCHOOL: (WARD,),
+        }
+        assert expected == successor_codes(on_editions(), NEW_UNITS)
+
+    def test_onto_the_whole_edition_everything_is_attributed(self) -> None:
+        """
+        Without a unit, the summary is the dataset's, and nothing is set apart.
+        """
+        data = on_editions()
+        mapped = summarize(data, onto=NEW_UNITS)
+        assert MappedSummary("2025-07", None, summarize(data)) == mapped
+
+    def test_the_new_province_gets_everything(self) -> None:
+        """
+        Thái Nguyên (19) holds every unit the old province went into.
+        """
+        data = on_editions()
+        mapped = summarize(data, unit="19", onto=NEW_UNITS)
+        expected = (NEW_UNITS.registry.get("19"), summarize(data), ())
+        assert expected == (mapped.unit, mapped.summary, mapped.not_attributable)
+
+    @pytest.mark.parametrize(
+        ("unit", "sessions", "expected_apart"),
+        [
+            (
+                WARD,
+                2,
+                {CITY: ((WARD, OTHER_WARD, "01849"), 0, 1, 0), PROVINCE: (("19",), 0, 0, 5)},
+            ),
+            (
+                OTHER_WARD,
+                1,
+                {CITY: ((WARD, OTHER_WARD, "01849"), 0, 1, 0), PROVINCE: (("19",), 0, 0, 5)},
+            ),
+            (
+                "01849",
+                0,
+                {CITY: ((WARD, OTHER_WARD, "01849"), 0, 1, 0), PROVINCE: (("19",), 0, 0, 5)},
+            ),
+        ],
+        ids=["duc-xuan", "bac-kan", "phong-quang"],
+    )
+    def test_a_ward_gets_its_own_and_sets_apart_the_split_city_and_the_province(
+        self, unit: str, sessions: int, expected_apart: dict[str, Any]
+    ) -> None:
+        """
+        The city went into three wards in part, the province into one above: set apart.
+        """
+        mapped = summarize(on_editions(), unit=unit, onto=NEW_UNITS)
+        assert (sessions, expected_apart) == (mapped.summary.sessions, apart(mapped))
+
+    def test_a_split_ward_is_set_apart_in_each_of_its_parts(self) -> None:
+        """
+        Phùng Chí Kiên went into two wards: its session counts in neither, apart in both.
+        """
+        data = on_editions()
+        parts = [summarize(data, unit=code, onto=SPLIT) for code in (OTHER_WARD, "01850")]
+        expected_apart = {
+            OTHER_WARD: ((OTHER_WARD, "01850"), 1, 0, 0),
+            CITY: ((), 0, 1, 0),
+            PROVINCE: (("19",), 0, 0, 5),
+        }
+        assert [(Summary(), expected_apart)] * 2 == [(part.summary, apart(part)) for part in parts]
+
+    def test_a_unit_without_a_known_successor_is_set_apart_everywhere(self) -> None:
+        """
+        Over the whole edition, only the city, with no successor, is set apart.
+        """
+        data = on_editions()
+        mapped = summarize(data, onto=SPLIT)
+        assert ({CITY: ((), 0, 1, 0)}, summarize(data)) == (apart(mapped), mapped.total)
+
+    def test_a_part_set_apart_is_the_old_unit_with_its_figures(self) -> None:
+        """
+        NotAttributable holds the old unit itself, its successors and its summary.
+        """
+        data = on_editions()
+        (part,) = summarize(data, onto=SPLIT).not_attributable
+        expected = NotAttributable(
+            REGISTRY.get(CITY), (), summarize(data, unit=CITY, descendants=False)
+        )
+        assert expected == part
+
+    def test_the_total_adds_what_is_set_apart(self) -> None:
+        """
+        The total is the summary merged with every part set apart.
+        """
+        mapped = summarize(on_editions(), unit=OTHER_WARD, onto=SPLIT)
+        expected = merged([mapped.summary, *(part.summary for part in mapped.not_attributable)])
+        assert expected == mapped.total
+
+    def test_an_organisation_set_apart_goes_with_its_commune(self) -> None:
+        """
+        The school of a split ward is set apart with the ward, under the ward's code.
+        """
+        school = attrs.evolve(REGISTRY.organisations[0], unit_code=OTHER_WARD)
+        registry = UnitRegistry(REGISTRY.units, organisations=[school])
+        data = attrs.evolve(on_editions(), registry=registry)
+        mapped = summarize(data, unit="01850", onto=SPLIT)
+        assert ((OTHER_WARD, "01850"), 2, 0, 0) == apart(mapped)[OTHER_WARD]
+
+    def test_a_province_is_more_than_its_communes_when_a_commune_was_split(self) -> None:
+        """
+        A province is not the sum of its communes' summaries.
+
+        Phùng Chí Kiên's session and the old province's tally count for the new province,
+        but for none of its wards.
+        """
+        data = on_editions()
+        wards = [summarize(data, unit=code, onto=SPLIT) for code in (WARD, OTHER_WARD, "01850")]
+        province = summarize(data, unit="19", onto=SPLIT)
+        summed = merged(ward.summary for ward in wards)
+        assert (2, 3) == (summed.sessions, province.summary.sessions)
+        assert ({}, {PARDONED_TALLY: 5}) == (dict(summed.declared), dict(province.summary.declared))
+
+    def test_onto_its_own_edition_a_ward_sets_apart_what_sits_above_it(self) -> None:
+        """
+        Mapped onto its own edition, a ward keeps its summary and sets apart what is above.
+
+        The city's slip and the province's tally, which may lie in it in part, are set apart.
+        """
+        data = on_editions()
+        mapped = summarize(data, unit=WARD, onto=OLD_UNITS)
+        expected_apart = {CITY: ((CITY,), 0, 1, 0), PROVINCE: ((PROVINCE,), 0, 0, 5)}
+        assert (summarize(data, unit=WARD), expected_apart) == (mapped.summary, apart(mapped))
+
+    def test_a_period_narrows_the_mapped_summary(self) -> None:
+        """
+        The period given counts as it does without an edition.
+        """
+        data = attrs.evolve(on_editions(), sessions=[session("S1"), session("S2", "2017-09-01")])
+        mapped = summarize(data, period=Period.parse("2017-01..2017-06"), onto=NEW_UNITS)
+        assert 1 == mapped.summary.sessions
+
+    def test_a_dataset_without_an_edition_cannot_be_mapped(self) -> None:
+        """
+        The dataset must name the edition its units come from.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            summarize(dataset(), onto=NEW_UNITS)
+        assert ("onto", "2025-07") == (info.value.field, info.value.value)
+
+    def test_successor_codes_need_the_datasets_edition_too(self) -> None:
+        """
+        successor_codes refuses a dataset without an edition.
+        """
+        with pytest.raises(InvalidValueError, match="names no edition"):
+            successor_codes(dataset(), NEW_UNITS)
+
+    def test_a_mapped_summary_covers_the_units_below(self) -> None:
+        """
+        descendants=False cannot be re-expressed on another edition.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            summarize(on_editions(), unit="19", descendants=False, onto=NEW_UNITS)
+        assert "descendants" == info.value.field
+
+    def test_the_unit_must_be_a_unit_of_the_target_edition(self) -> None:
+        """
+        The city is not a unit of 2025-07.
+        """
+        with pytest.raises(UnknownUnitError):
+            summarize(on_editions(), unit=CITY, onto=NEW_UNITS)
+
+
 # Laws -------------------------------------------------------------------------------------
 
 
@@ -1806,6 +2063,175 @@ class TestLaws:
         assert [row.key for row in rows].count("*") <= 1
 
 
+def own(dataset: MovementDataset, code: str) -> Summary:
+    """
+    Return the figures of an official unit itself, with its hamlets and organisations.
+    """
+    if dataset.registry.get(code).level is UnitLevel.COMMUNE:
+        return summarize(dataset, unit=code)
+    return summarize(dataset, unit=code, descendants=False)
+
+
+def inside(edition: Edition, code: str) -> set[str]:
+    """
+    Return the unit *code* of *edition* and the units below it.
+    """
+    return {code} | {unit.code for unit in edition.registry.descendants(code)}
+
+
+def parts_apart(mapped: MappedSummary) -> dict[str, tuple[tuple[str, ...], Summary]]:
+    """
+    Return what is not attributable, by old unit: its successors and its figures.
+    """
+    return {part.unit.code: (part.successors, part.summary) for part in mapped.not_attributable}
+
+
+class TestMappedLaws:
+    """
+    The laws of summaries re-expressed on another edition, over generated editions.
+    """
+
+    @laws
+    @given(st.data())
+    def test_onto_its_own_edition_each_unit_keeps_its_summary(self, data: st.DataObject) -> None:
+        """
+        Mapped onto its own edition, every unit's summary is its summary without mapping.
+        """
+        edition = data.draw(testing.editions())
+        dataset = data.draw(testing.datasets(edition=edition, max_declared_tallies=6))
+        whole = summarize(dataset, onto=edition)
+        assert (summarize(dataset), ()) == (whole.summary, whole.not_attributable)
+        for unit in edition.registry:
+            assert summarize(dataset, unit=unit.code) == (
+                summarize(dataset, unit=unit.code, onto=edition).summary
+            )
+
+    @laws
+    @given(st.data())
+    def test_onto_its_own_edition_only_the_units_above_are_set_apart(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        What sits at a unit above (a district's slip, a province's tally) is set apart.
+
+        Not "nothing is set apart": the figures of a unit whose successor lies above the
+        unit reported on may belong to it in part.
+        """
+        edition = data.draw(testing.editions())
+        dataset = data.draw(testing.datasets(edition=edition, max_declared_tallies=6))
+        for unit in edition.registry:
+            above = {a.code: own(dataset, a.code) for a in edition.registry.ancestors(unit.code)}
+            expected = {code: ((code,), s) for code, s in above.items() if s != Summary()}
+            mapped = summarize(dataset, unit=unit.code, onto=edition)
+            assert expected == parts_apart(mapped)
+
+    @laws
+    @given(st.data())
+    def test_over_the_whole_edition_nothing_is_lost(self, data: st.DataObject) -> None:
+        """
+        However few successions are known, the total onto the whole edition is the dataset's.
+        """
+        old, new = data.draw(testing.edition_pairs())
+        dataset = data.draw(testing.datasets(edition=old, max_declared_tallies=6))
+        known = data.draw(st.lists(st.sampled_from(new.successions), unique=True))
+        mapped = summarize(dataset, onto=attrs.evolve(new, successions=known))
+        assert summarize(dataset) == mapped.total
+        assert [] == [part for part in mapped.not_attributable if part.successors]
+        complete = summarize(dataset, onto=new)
+        assert (summarize(dataset), ()) == (complete.summary, complete.not_attributable)
+
+    @laws
+    @given(st.data())
+    def test_each_old_unit_counts_where_all_its_successors_lie(self, data: st.DataObject) -> None:
+        """
+        An old unit counts for a new one when all its successors lie in it.
+
+        It is set apart when split between it and others, when it went into a unit above
+        it, or when it went nowhere known.
+        """
+        old, new = data.draw(testing.edition_pairs())
+        dataset = data.draw(testing.datasets(edition=old, max_declared_tallies=6))
+        homes = {unit.code: own(dataset, unit.code) for unit in old.registry}
+        went = {code: set(new.successor_codes(old.name, code)) for code in homes}
+        for target in new.registry:
+            within = inside(new, target.code)
+            above = {unit.code for unit in new.registry.ancestors(target.code)}
+            counted = {code for code in homes if went[code] and went[code] <= within}
+            set_apart = {
+                code
+                for code, figures in homes.items()
+                if code not in counted
+                and figures != Summary()
+                and (not went[code] or went[code] & (within | above))
+            }
+            mapped = summarize(dataset, unit=target.code, onto=new)
+            expected = (merged(homes[code] for code in counted), set_apart)
+            assert expected == (mapped.summary, set(parts_apart(mapped)))
+
+    @laws
+    @given(st.data())
+    def test_a_unit_is_its_children_plus_what_is_split_between_them(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        A new unit's summary is its children's plus what they set apart that lies in it.
+
+        What they set apart and lies wholly in the unit was split between them, or went
+        into the unit itself.
+
+        Not its children's summaries alone: an old commune split between two new
+        communes counts for their province but for neither commune.
+        """
+        old, new = data.draw(testing.edition_pairs())
+        dataset = data.draw(testing.datasets(edition=old, max_declared_tallies=6))
+        parents = [unit for unit in new.registry if new.registry.children(unit.code)]
+        for unit in parents:
+            children = [
+                summarize(dataset, unit=child.code, onto=new)
+                for child in new.registry.children(unit.code)
+            ]
+            within = inside(new, unit.code)
+            shared = {
+                code: figures
+                for child in children
+                for code, (successors, figures) in parts_apart(child).items()
+                if successors and set(successors) <= within
+            }
+            expected = merged([*(child.summary for child in children), *shared.values()])
+            assert expected == summarize(dataset, unit=unit.code, onto=new).summary
+
+    @laws
+    @given(st.data())
+    def test_a_split_communes_figures_are_set_apart_in_each_of_its_parts(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        A split commune is set apart in each of its parts, and counts in none of them.
+
+        Its figures, all of them, are set apart in the summary of each new unit it went
+        into, and none of its hamlets, groups or cases counts in their summaries.
+        """
+        old, new = data.draw(testing.edition_pairs(with_split=True))
+        dataset = data.draw(testing.datasets(edition=old, min_sessions=1, max_declared_tallies=6))
+        communes = old.registry.at_level(UnitLevel.COMMUNE)
+        went = {c.code: tuple(sorted(new.successor_codes(old.name, c.code))) for c in communes}
+        split = {code: successors for code, successors in went.items() if len(successors) > 1}
+        assert [] != list(split)
+        for code, successors in split.items():
+            figures = summarize(dataset, unit=code)
+            expected = None if figures == Summary() else (successors, figures)
+            for target in successors:
+                mapped = summarize(dataset, unit=target, onto=new)
+                counted = mapped.summary
+                assert expected == parts_apart(mapped).get(code)
+                shared = (
+                    figures.hamlets & counted.hamlets,
+                    figures.model_groups & counted.model_groups,
+                    figures.reintegration_cases & counted.reintegration_cases,
+                )
+                assert (0, 0, 0) == tuple(len(common) for common in shared)
+
+
 # The bundled example ----------------------------------------------------------------------
 
 
@@ -1884,3 +2310,49 @@ class TestBundledExample:
         """
         rows = breakdown(example, by="commune", unit="058")
         assert example_summary == rows_merged(rows)
+
+
+class TestBundledExampleOnTheNewUnits:
+    """
+    The example of 2016-2018, on edition 2025-01, re-expressed on the units of 1 July 2025.
+    """
+
+    def test_the_example_names_its_edition(self, example: MovementDataset) -> None:
+        """
+        The example's units are those of edition 2025-01.
+        """
+        assert OLD_UNITS is example.edition
+
+    @pytest.mark.parametrize(
+        ("unit", "sessions", "slips"),
+        [("01843", 114, 4_540), ("01840", 108, 4_424), ("01849", 24, 957)],
+        ids=["bac-kan", "duc-xuan", "phong-quang"],
+    )
+    def test_each_new_ward_or_commune_gets_the_old_units_it_took_in(
+        self, example: MovementDataset, unit: str, sessions: int, slips: int
+    ) -> None:
+        """
+        Phường Bắc Kạn, phường Đức Xuân and xã Phong Quang get their old units' figures.
+        """
+        mapped = summarize(example, unit=unit, onto=NEW_UNITS)
+        expected = (sessions, slips, ())
+        found = (mapped.summary.sessions, mapped.summary.slips_collected, mapped.not_attributable)
+        assert expected == found
+
+    def test_the_three_add_up_to_the_city(
+        self, example: MovementDataset, example_summary: Summary
+    ) -> None:
+        """
+        Nothing of the city is lost or counted twice between its three successors.
+        """
+        parts = [
+            summarize(example, unit=code, onto=NEW_UNITS) for code in ("01840", "01843", "01849")
+        ]
+        assert example_summary == merged(part.summary for part in parts)
+
+    def test_thai_nguyen_gets_everything(self, example: MovementDataset) -> None:
+        """
+        The new province (19) holds every figure of the example, none set apart.
+        """
+        mapped = summarize(example, unit="19", onto=NEW_UNITS)
+        assert (summarize(example), ()) == (mapped.summary, mapped.not_attributable)

@@ -30,6 +30,7 @@ from antq import (
     Unit,
     UnitKind,
     UnitRegistry,
+    official,
 )
 from antq import _validation as v
 
@@ -201,6 +202,43 @@ class TestSections:
         assert expected == ("Nguyễn Văn A" in repr(FULL), "0912 345 678" in repr(FULL))
 
 
+class TestEdition:
+    """
+    The edition of the official list a dataset's units come from.
+    """
+
+    def test_a_dataset_names_no_edition_by_default(self) -> None:
+        """
+        Without an edition, the dataset's units are not checked against one.
+        """
+        assert None is FULL.edition
+
+    def test_a_dataset_keeps_the_edition_given(self) -> None:
+        """
+        The edition is kept as given, by keyword.
+        """
+        edition = official.edition("2025-01")
+        assert edition is MovementDataset(YEAR, REGISTRY, edition=edition).edition
+
+    def test_the_edition_counts_in_equality(self) -> None:
+        """
+        The same records on two editions are two datasets.
+        """
+        on_old = attrs.evolve(FULL, edition=official.edition("2025-01"))
+        on_new = attrs.evolve(FULL, edition=official.edition("2025-07"))
+        assert (False, True) == (
+            on_old == on_new,
+            on_old == attrs.evolve(on_new, edition=on_old.edition),
+        )
+
+    def test_the_repr_names_the_edition_only(self) -> None:
+        """
+        The repr shows the edition by its name, not its thousands of units.
+        """
+        shown = repr(attrs.evolve(EMPTY, edition=official.edition("2025-01")))
+        assert (True, False) == ("edition=Edition('2025-01')" in shown, "Phùng Chí Kiên" in shown)
+
+
 INVALID_DATASETS: list[tuple[str, dict[str, Any], str, str]] = [
     ("period-as-text", {"period": "2017"}, "period", "must be of type Period"),
     ("period-none", {"period": None}, "period", "must be of type Period"),
@@ -221,6 +259,8 @@ INVALID_DATASETS: list[tuple[str, dict[str, Any], str, str]] = [
         "item 0 is ModelGroup, not ReintegrationCase",
     ),
     ("text-as-tips", {"tips": "TIP-1"}, "tips", "must be a sequence of records"),
+    ("edition-by-name", {"edition": "2025-01"}, "edition", "must be of type Edition"),
+    ("table-as-edition", {"edition": official.table()}, "edition", "must be of type Edition"),
 ]
 
 

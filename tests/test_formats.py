@@ -32,6 +32,7 @@ from antq import (
     TipRecord,
     Unit,
     formats,
+    official,
 )
 from antq.formats import (
     COLUMNS,
@@ -461,10 +462,13 @@ class TestRoundTrip:
         self, form: str, dataset: MovementDataset, description: str, data: st.DataObject
     ) -> None:
         """
-        A generated dataset, with its header texts and informants, reads back the same.
+        A generated dataset, with its header texts, edition and informants, reads back the same.
         """
         unit = data.draw(st.sampled_from(dataset.registry.units)).code
-        dataset = attrs.evolve(dataset, reporting_unit_code=unit, description=description)
+        edition = data.draw(st.none() | st.sampled_from(official.table().editions))
+        dataset = attrs.evolve(
+            dataset, reporting_unit_code=unit, description=description, edition=edition
+        )
         with tempfile.TemporaryDirectory() as name:
             path = written(Path(name), form, dataset)
             result = read_dataset(path)
@@ -485,6 +489,110 @@ class TestRoundTrip:
             loaded = load(path)
 
         assert anonymous(dataset) == loaded
+
+
+ON_EDITION = attrs.evolve(DATASET, edition=official.edition("2025-01"))
+
+
+def header_of(path: Path) -> dict[str, object]:
+    """
+    Return the header as written: the JSON file, ``dataset.json``, or the ``dataset`` sheet.
+    """
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(path)
+        return {
+            row[0]: row[1] for row in workbook["dataset"].iter_rows(min_row=2, values_only=True)
+        }
+    file = path if path.is_file() else path / "dataset.json"
+    header: dict[str, object] = json.loads(file.read_text(encoding="utf-8"))
+    return header
+
+
+def name_an_edition(path: Path, name: str) -> None:
+    """
+    Write *name* as the edition of the dataset at *path*, in whatever form it is.
+    """
+    if path.suffix == ".xlsx":
+        set_xlsx_cell(path, "dataset", 7, "value", name)
+    else:
+        file = path if path.is_file() else path / "dataset.json"
+        written_document(
+            file.parent,
+            {**json.loads(file.read_text(encoding="utf-8")), "edition": name},
+            file.name,
+        )
+
+
+class TestEdition:
+    """
+    The dataset's edition, by name, in the header of every form.
+    """
+
+    @pytest.mark.parametrize("form", FORMS)
+    def test_the_edition_round_trips(self, directory: Path, form: str) -> None:
+        """
+        A dataset on edition 2025-01 reads back on that edition, in every form.
+        """
+        result = read_dataset(written(directory, form, ON_EDITION))
+
+        assert (True, ON_EDITION) == (result.valid, result.dataset)
+        assert official.edition("2025-01") is getattr(result.dataset, "edition", None)
+
+    @pytest.mark.parametrize("form", FORMS)
+    def test_the_edition_is_written_by_name(self, directory: Path, form: str) -> None:
+        """
+        The header holds the edition's name under the key ``edition``.
+        """
+        assert "2025-01" == header_of(written(directory, form, ON_EDITION))["edition"]
+
+    @pytest.mark.parametrize(
+        ("form", "expected"), [("json", False), ("jsonl", False), ("csv", False), ("xlsx", True)]
+    )
+    def test_a_dataset_without_an_edition_writes_none(
+        self, directory: Path, form: str, *, expected: bool
+    ) -> None:
+        """
+        No ``edition`` key in a JSON header; in a workbook, the key's row without a value.
+        """
+        header = header_of(written(directory, form))
+
+        assert (expected, None) == ("edition" in header, header.get("edition"))
+
+    @pytest.mark.parametrize(
+        ("form", "place"),
+        [
+            ("json", ("dataset.json", None, None, "edition")),
+            ("jsonl", ("dataset.json", None, None, "edition")),
+            ("csv", ("dataset.json", None, None, "edition")),
+            ("xlsx", ("dataset.xlsx", "dataset", 7, "edition")),
+        ],
+    )
+    def test_an_unknown_edition_is_a_located_problem(
+        self, directory: Path, form: str, place: tuple[str, str | None, int | None, str]
+    ) -> None:
+        """
+        An edition antq does not know is one problem at ``$.edition``, placed in its file.
+        """
+        path = written(directory, form, ON_EDITION, include_informants=False)
+        name_an_edition(path, "2024-01")
+
+        problems = read_dataset(path).problems
+
+        assert [place] == places(problems)
+        assert ("$.edition", "2024-01") == (problems[0].location, problems[0].value)
+        assert "antq knows 2025-01, 2025-07" in problems[0].reason
+
+    @pytest.mark.parametrize("form", FORMS)
+    def test_an_unknown_edition_leaves_the_dataset_without_one(
+        self, directory: Path, form: str
+    ) -> None:
+        """
+        The records are read, and the dataset built without an edition.
+        """
+        path = written(directory, form, ON_EDITION)
+        name_an_edition(path, "2024-01")
+
+        assert DATASET == read_dataset(path).dataset
 
 
 class TestCsvCells:
@@ -827,13 +935,13 @@ class TestExcelHeader:
         ("row", "cells", "words", "column"),
         [
             (
-                7,
+                8,
                 ["perod.start", "2017-01-01"],
                 "unknown key; did you mean 'period.start'?",
                 "perod.start",
             ),
-            (7, ["description", "Again"], "the key appears twice", "description"),
-            (7, [None, "x"], "a value without a key", None),
+            (8, ["description", "Again"], "the key appears twice", "description"),
+            (8, [None, "x"], "a value without a key", None),
             (2, ["format_version", 1, "x"], "two columns: key and value", "format_version"),
             (2, ["format_version", "=1"], "formulas are not read", "format_version"),
         ],

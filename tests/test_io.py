@@ -24,6 +24,7 @@ from antq import (
     Unit,
     UnitKind,
     UnitRegistry,
+    official,
 )
 from antq.io import (
     FORMAT_VERSION,
@@ -258,6 +259,42 @@ class TestReading:
 
         assert (None, None) == (dataset.reporting_unit_code, dataset.description)
 
+    def test_a_null_edition_is_no_edition(self) -> None:
+        """
+        ``edition`` may be null, as if left out.
+        """
+        assert None is dataset_from_dict(changed(put("edition", None))).edition
+
+    @pytest.mark.parametrize("name", ["2025-01", "2025-07"])
+    def test_the_edition_is_the_bundled_edition_of_that_name(self, name: str) -> None:
+        """
+        The header's ``edition`` names a bundled edition; the dataset holds that edition.
+        """
+        dataset = dataset_from_dict(changed(put("edition", name)))
+
+        assert official.edition(name) is dataset.edition
+
+    def test_an_unknown_edition_is_refused_naming_the_editions_known(self) -> None:
+        """
+        An edition antq does not know is a problem at ``$.edition``, with the names it knows.
+        """
+        problems = load_problems(changed(put("edition", "2024-01")))
+
+        reason = "no edition of the official units has this name; antq knows 2025-01, 2025-07"
+        assert [("$.edition", "2024-01", reason)] == [
+            (p.location, p.value, p.reason) for p in problems
+        ]
+
+    def test_an_unknown_edition_is_reported_beside_other_problems(self) -> None:
+        """
+        The edition is checked with the rest of the header and the records.
+        """
+        document = changed(put("edition", "2024-01"))
+        put("tips.0.received_on", "2017-02-30")(document)
+
+        expected = ["$.edition", "$.tips[0].received_on"]
+        assert expected == [p.location for p in load_problems(document)]
+
     def test_a_reporting_unit_outside_the_registry_is_refused(self) -> None:
         """
         The reporting unit must be one of the dataset's units.
@@ -298,6 +335,12 @@ class TestReading:
         dataset = load_example()
 
         assert (9921, 662) == (len(dataset.tips), sum(tip.is_valuable for tip in dataset.tips))
+
+    def test_the_bundled_example_names_edition_2025_01(self) -> None:
+        """
+        The example's units are those of the list of early 2025.
+        """
+        assert official.edition("2025-01") is load_example().edition
 
 
 INVALID = [
@@ -360,6 +403,9 @@ INVALID = [
     (put("reporting_unit_code", 58), "$.reporting_unit_code", "expected a string"),
     (put("reporting_unit_code", "0 58"), "$.reporting_unit_code", "identifier"),
     (put("description", " "), "$.description", "blank"),
+    (put("edition", 202501), "$.edition", "expected a string"),
+    (put("edition", "2025-1"), "$.edition", "no edition of the official units"),
+    (put("edition", " "), "$.edition", "no edition of the official units"),
     (drop("declared_tallies.0.group_kind"), "$.declared_tallies[0].group_kind", "names its kind"),
     (put("declared_tallies.0.figure", "tips"), "$.declared_tallies[0].figure", "TallyFigure"),
 ]
@@ -499,6 +545,34 @@ class TestWriting:
             *(name for name, _ in SECTIONS),
         ]
         assert (expected, FORMAT_VERSION) == (list(document), document["format_version"])
+
+    def test_writes_the_editions_name_after_the_header_texts(self) -> None:
+        """
+        A dataset on an edition writes its name, ``edition``, after the description.
+        """
+        dataset = attrs.evolve(
+            dataset_from_dict(valid_document()), edition=official.edition("2025-01")
+        )
+
+        document = dataset_to_dict(dataset)
+
+        header = ["format_version", "period", "reporting_unit_code", "description", "edition"]
+        assert (header, "2025-01") == (list(document)[:5], document["edition"])
+
+    def test_a_dataset_without_an_edition_writes_no_key(self) -> None:
+        """
+        No ``edition`` key, not a null one, for a dataset that names no edition.
+        """
+        assert "edition" not in dataset_to_dict(dataset_from_dict(valid_document()))
+
+    @pytest.mark.parametrize("name", ["2025-01", "2025-07"])
+    def test_the_edition_round_trips(self, name: str) -> None:
+        """
+        Written and read back, the dataset names the same edition.
+        """
+        dataset = attrs.evolve(dataset_from_dict(valid_document()), edition=official.edition(name))
+
+        assert dataset == loads_dataset(dumps_dataset(dataset, include_informants=True))
 
     def test_leaves_out_fields_that_hold_their_default(self) -> None:
         """
@@ -672,6 +746,14 @@ class TestRoundTripProperties:
         )
 
         assert anonymous == loads_dataset(dumps_dataset(dataset))
+
+    @given(datasets(edition=official.edition("2025-01"), max_tips=6, max_sessions=4))
+    @settings(max_examples=10)
+    def test_every_dataset_on_an_edition_round_trips(self, dataset: MovementDataset) -> None:
+        """
+        A dataset drawn on the bundled edition 2025-01 reads back with its edition.
+        """
+        assert dataset == loads_dataset(dumps_dataset(dataset, include_informants=True))
 
     @given(datasets(min_tips=1))
     @settings(max_examples=50)

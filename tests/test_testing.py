@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import hypothesis.strategies as st
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis.errors import InvalidArgument
 
 import antq
-from antq import testing
+from antq import official, testing
 from antq._hypothesis_plugin import _hypothesis_setup_hook
 from antq._validation import LOCAL_ID
 
@@ -50,11 +50,14 @@ ANTQ_TYPES = [
     antq.ReintegrationCase,
     antq.DeclaredTally,
     antq.MovementDataset,
+    antq.Succession,
+    antq.Edition,
 ]
 # Values of the wrong type, as an untyped caller could pass them.
 NOT_A_PERIOD: Any = "2020"
 NOT_A_REGISTRY: Any = ()
 NOT_A_DATE: Any = "2020-01-01"
+NOT_AN_EDITION: Any = "2025-01"
 
 # Checks --------------------------------------------------------------------------------
 
@@ -859,6 +862,251 @@ class TestDatasets:
         assert 1 == dataset.period.days
 
 
+def check_edition(edition: antq.Edition) -> None:
+    """
+    Check an edition: valid, one province and official units only, codes of their level.
+    """
+    attrs.validate(edition)
+    check_registry(edition.registry)
+    assert () == edition.registry.organisations
+    assert antq.UnitLevel.HAMLET not in {unit.level for unit in edition.registry}
+
+
+def check_successor(old: antq.Edition, new: antq.Edition) -> None:
+    """
+    Check that *new* follows *old*: the next day, every old unit going somewhere.
+    """
+    check_edition(new)
+    antq.UnitTable([old, new])
+    assert old.in_force_to is not None
+    assert old.in_force_to + dt.timedelta(days=1) == new.in_force_from
+    assert {new.in_force_from} == {s.effective for s in new.successions}
+    went: dict[str, list[antq.Succession]] = {}
+    for succession in new.successions:
+        went.setdefault(succession.from_code, []).append(succession)
+    assert [unit.code for unit in old.registry] == sorted(
+        went, key=[u.code for u in old.registry].index
+    )
+    for parts in went.values():
+        assert [len(parts) == 1] * len(parts) == [part.whole for part in parts]
+    if old.registry.at_level(antq.UnitLevel.COMMUNE):
+        communes = new.registry.at_level(antq.UnitLevel.COMMUNE)
+        assert [] == [c.code for c in communes if not new.predecessors(c.code)]
+
+
+def splits(old: antq.Edition, new: antq.Edition) -> list[str]:
+    """
+    Return the codes of the old communes split between new units.
+    """
+    communes = old.registry.at_level(antq.UnitLevel.COMMUNE)
+    return [c.code for c in communes if len(new.successor_codes(old.name, c.code)) > 1]
+
+
+def ended(edition: antq.Edition, last: dt.date) -> antq.Edition:
+    """
+    Return *edition* in force until *last*.
+    """
+    return attrs.evolve(edition, in_force_from=None, in_force_to=last)
+
+
+#: Bắc Kạn province and Bắc Kạn city without its communes, until the end of 2019.
+CITY_ONLY = antq.Edition(
+    "2019-01",
+    antq.UnitRegistry(
+        [
+            *PROVINCE_ONLY.units,
+            antq.Unit("058", "Bắc Kạn", antq.UnitKind.PROVINCIAL_CITY, parent_code="06"),
+        ]
+    ),
+    in_force_to=dt.date(2019, 12, 31),
+)
+
+
+class TestEditions:
+    """
+    Successions, editions, pairs of editions, and datasets on an edition.
+    """
+
+    @heavy
+    @given(testing.successions())
+    def test_successions_have_official_codes(self, succession: antq.Succession) -> None:
+        """
+        Codes have 2, 3 or 5 digits; the later edition is a later month, from its first day.
+        """
+        attrs.validate(succession)
+        digits = {len(succession.from_code), len(succession.to_code)}
+        first_day = dt.date.fromisoformat(f"{succession.to_edition}-01")
+        assert (True, True, first_day) == (
+            digits <= {2, 3, 5},
+            succession.from_edition < succession.to_edition,
+            succession.effective,
+        )
+
+    @heavy
+    @given(testing.editions())
+    def test_editions_list_official_units_only(self, edition: antq.Edition) -> None:
+        """
+        An edition is one province and the units under it, without successions.
+        """
+        check_edition(edition)
+        assert () == edition.successions
+
+    @heavy
+    @given(testing.editions())
+    def test_an_edition_is_named_by_its_first_or_last_month(self, edition: antq.Edition) -> None:
+        """
+        The name is the month the edition comes into force, or ends, when it has a bound.
+        """
+        bound = edition.in_force_from or edition.in_force_to
+        assert bound is None or f"{bound.year:04d}-{bound.month:02d}" == edition.name
+
+    @heavy
+    @given(st.data())
+    def test_sizes_stay_within_the_bounds_given(self, data: st.DataObject) -> None:
+        """
+        The communes of an edition respect their bounds.
+        """
+        low, high = data.draw(bounds(largest=6))
+        edition = data.draw(testing.editions(min_communes=low, max_communes=high))
+        assert low <= len(edition.registry.at_level(antq.UnitLevel.COMMUNE)) <= high
+
+    @heavy
+    @given(testing.edition_pairs())
+    def test_the_second_edition_of_a_pair_follows_the_first(
+        self, pair: tuple[antq.Edition, antq.Edition]
+    ) -> None:
+        """
+        It comes into force the next day, and every old unit went somewhere.
+        """
+        check_successor(*pair)
+
+    @heavy
+    @given(testing.edition_pairs(with_split=True, max_communes=2))
+    def test_a_pair_with_a_split_splits_a_commune(
+        self, pair: tuple[antq.Edition, antq.Edition]
+    ) -> None:
+        """
+        with_split=True draws at least one old commune split between new ones.
+        """
+        check_successor(*pair)
+        assert [] != splits(*pair)
+
+    def test_pairs_may_split_nothing(self) -> None:
+        """
+        Without with_split, the simplest pair keeps its one commune whole.
+        """
+        old, new = find(testing.edition_pairs(), lambda _: True)
+        assert [] == splits(old, new)
+
+    @heavy
+    @given(st.data())
+    def test_an_edition_may_follow_a_given_one(self, data: st.DataObject) -> None:
+        """
+        editions(previous=...) draws the next edition of any edition that ends.
+        """
+        previous = ended(data.draw(testing.editions()), data.draw(testing.dates()))
+        check_successor(previous, data.draw(testing.editions(previous=previous)))
+
+    def test_the_next_edition_takes_the_next_month_if_the_name_is_taken(self) -> None:
+        """
+        After an edition named 2025-07 that ends on 15 July, the next is named 2025-08.
+        """
+        previous = ended(find(testing.editions(), lambda _: True), dt.date(2025, 7, 15))
+        previous = attrs.evolve(previous, name="2025-07")
+        edition = find(testing.editions(previous=previous), lambda _: True)
+        assert ("2025-08", dt.date(2025, 7, 16)) == (edition.name, edition.in_force_from)
+
+    def test_a_district_without_communes_goes_into_the_new_province(self) -> None:
+        """
+        Bắc Kạn province and its city, without communes, both go into the new province.
+        """
+        edition = find(testing.editions(previous=CITY_ONLY), lambda _: True)
+        (province,) = edition.registry.at_level(antq.UnitLevel.PROVINCE)
+        expected = [("058", province.code, True), ("06", province.code, True)]
+        assert expected == [(s.from_code, s.to_code, s.whole) for s in edition.successions]
+
+    def test_communes_go_into_the_province_of_an_edition_without_communes(self) -> None:
+        """
+        Into an edition of a province alone, every old unit goes into the province.
+        """
+        previous = find(testing.edition_pairs(), lambda _: True)[0]
+        edition = find(
+            testing.editions(previous=previous, min_communes=0, max_communes=0), lambda _: True
+        )
+        (province,) = edition.registry.at_level(antq.UnitLevel.PROVINCE)
+        assert {province.code} == {s.to_code for s in edition.successions}
+
+    @heavy
+    @given(st.data())
+    def test_datasets_on_an_edition_hold_its_units(self, data: st.DataObject) -> None:
+        """
+        The dataset names the edition, holds its units, and lies within its days.
+        """
+        edition = data.draw(testing.editions())
+        dataset = data.draw(
+            testing.datasets(edition=edition, min_sessions=1, max_declared_tallies=3)
+        )
+        check_dataset(dataset)
+        listed = [u for u in dataset.registry if u.level is not antq.UnitLevel.HAMLET]
+        communes_with_hamlets = {
+            u.parent_code for u in dataset.registry if u.level is antq.UnitLevel.HAMLET
+        }
+        assert (edition, list(edition.registry)) == (dataset.edition, listed)
+        assert (True, True) == (
+            edition.in_force_on(dataset.period.start) and edition.in_force_on(dataset.period.end),
+            1 <= len(communes_with_hamlets) <= 5,
+        )
+
+    @pytest.mark.parametrize(
+        ("start", "end", "window"),
+        [
+            (None, dt.date(2005, 6, 30), antq.Period(dt.date(2005, 6, 30), dt.date(2005, 6, 30))),
+            (dt.date(2035, 1, 1), None, antq.Period(dt.date(2035, 1, 1), dt.date(2035, 1, 1))),
+            (None, None, antq.Period(dt.date(2010, 1, 1), dt.date(2030, 12, 31))),
+        ],
+        ids=["ended-before-2010", "starts-after-2030", "always"],
+    )
+    @heavy
+    @given(data=st.data())
+    def test_a_dataset_lies_within_its_editions_days(
+        self, start: dt.date | None, end: dt.date | None, window: antq.Period, data: st.DataObject
+    ) -> None:
+        """
+        The period is drawn within the edition's days, bounded by 2010-2030 where open.
+        """
+        edition = attrs.evolve(
+            data.draw(testing.editions(max_communes=2)), in_force_from=start, in_force_to=end
+        )
+        dataset = data.draw(testing.datasets(edition=edition, max_tips=2, max_sessions=2))
+        assert window.contains(dataset.period)
+
+    @settings(max_examples=3, deadline=None, phases=[Phase.generate])
+    @given(
+        testing.datasets(
+            edition=official.edition("2025-01"), min_sessions=1, max_sessions=1, max_tips=1
+        )
+    )
+    def test_a_dataset_on_a_large_edition_stays_small(self, dataset: antq.MovementDataset) -> None:
+        """
+        On the bundled edition of 10,794 units, hamlets go under five communes at most.
+        """
+        hamlets = [u for u in dataset.registry if u.level is antq.UnitLevel.HAMLET]
+        communes = {hamlet.parent_code for hamlet in hamlets}
+        expected = (True, 10_794 + len(hamlets))
+        assert expected == (1 <= len(communes) <= 5, len(dataset.registry))
+
+    @heavy
+    @given(testing.datasets(edition=antq.Edition("2020-01", PROVINCE_ONLY), min_sessions=1))
+    def test_a_dataset_on_an_edition_without_communes_has_no_hamlet(
+        self, dataset: antq.MovementDataset
+    ) -> None:
+        """
+        An edition of a province alone leaves nowhere for hamlets, organisations or sessions.
+        """
+        expected = (1, (), ())
+        assert expected == (len(dataset.registry), dataset.registry.organisations, dataset.sessions)
+
+
 class TestInvalidArguments:
     """
     Arguments that no strategy can honour.
@@ -937,6 +1185,35 @@ class TestInvalidArguments:
                 lambda: testing.datasets(max_declared_tallies=-1), id="datasets-tallies-negative"
             ),
             pytest.param(lambda: testing.datasets(period=NOT_A_PERIOD), id="datasets-period-text"),
+            pytest.param(
+                lambda: testing.datasets(edition=NOT_AN_EDITION), id="datasets-edition-text"
+            ),
+            pytest.param(
+                lambda: testing.datasets(edition=CITY_ONLY, period=antq.Period.year(2020)),
+                id="datasets-period-after-the-edition",
+            ),
+            pytest.param(lambda: testing.editions(min_communes=-1), id="editions-negative-size"),
+            pytest.param(
+                lambda: testing.editions(previous=NOT_AN_EDITION), id="editions-previous-text"
+            ),
+            pytest.param(
+                lambda: testing.editions(previous=attrs.evolve(CITY_ONLY, in_force_to=None)),
+                id="editions-previous-never-ends",
+            ),
+            pytest.param(
+                lambda: testing.editions(
+                    previous=attrs.evolve(CITY_ONLY, in_force_to=dt.date(9999, 1, 1))
+                ),
+                id="editions-previous-ends-in-9999",
+            ),
+            pytest.param(
+                lambda: testing.edition_pairs(min_communes=3, max_communes=2),
+                id="pairs-min-above-max",
+            ),
+            pytest.param(
+                lambda: testing.edition_pairs(with_split=True, max_communes=1),
+                id="pairs-split-with-one-commune",
+            ),
         ],
     )
     def test_strategies_refuse_arguments_they_cannot_honour(self, make: Callable[[], Any]) -> None:

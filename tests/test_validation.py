@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,6 +21,7 @@ from antq import (
     CampaignKind,
     DatasetLoadError,
     DeclaredTally,
+    Edition,
     ExtensionGrantor,
     Informant,
     Language,
@@ -45,6 +47,7 @@ from antq import (
     Unit,
     UnitKind,
     UnitRegistry,
+    official,
     testing,
 )
 from antq.catalogue import CATALOGUE, Severity
@@ -1638,6 +1641,374 @@ class TestDatasetRules:
         assert [] == found(data)
 
 
+# Units and dates against the dataset's edition -----------------------------------------
+
+OLD_UNITS, NEW_UNITS = official.edition("2025-01"), official.edition("2025-07")
+NEW_PROVINCE = Unit("19", "Thái Nguyên", UnitKind.PROVINCE)
+BAC_KAN = Unit(OTHER_WARD, "Bắc Kạn", UnitKind.WARD, parent_code="19")
+BAC_KAN_T01 = Unit(OTHER_T01, "Tổ 1", UnitKind.RESIDENTIAL_GROUP, parent_code=OTHER_WARD)
+#: Phường Bắc Kạn of Thái Nguyên and one of its residential groups, as of 1 July 2025.
+NEW_REGISTRY = UnitRegistry([NEW_PROVINCE, BAC_KAN, BAC_KAN_T01])
+YEAR_2026 = Period.year(2026)
+#: An edition of the same units in force in 2026 only.
+IN_2026 = Edition(
+    "2026-01",
+    UnitRegistry([NEW_PROVINCE, BAC_KAN]),
+    in_force_from=day("2026-01-01"),
+    in_force_to=day("2026-12-31"),
+)
+
+
+def on_old(*units: Unit, **records: Any) -> MovementDataset:
+    """
+    Return a dataset of 2017 on edition 2025-01, over REGISTRY with *units* added.
+    """
+    registry = UnitRegistry([*REGISTRY.units, *units], organisations=REGISTRY.organisations)
+    return dataset(registry=registry, edition=OLD_UNITS, **records)
+
+
+def replaced(code: str, **changes: Any) -> MovementDataset:
+    """
+    Return a dataset of 2017 on edition 2025-01, over REGISTRY with the unit *code* changed.
+    """
+    units = [attrs.evolve(u, **changes) if u.code == code else u for u in REGISTRY.units]
+    registry = UnitRegistry(units, organisations=REGISTRY.organisations)
+    return dataset(registry=registry, edition=OLD_UNITS)
+
+
+def on_new(
+    edition: Edition = NEW_UNITS, *, period: Period = YEAR_2026, **records: Any
+) -> MovementDataset:
+    """
+    Return a dataset on the units of 1 July 2025 (edition 2025-07 unless told).
+    """
+    return dataset(period=period, registry=NEW_REGISTRY, edition=edition, **records)
+
+
+_NOT_IN_2025_01 = Unit("01998", "Không Có", UnitKind.WARD, parent_code=CITY)
+_XUAT_HOA = Unit("01855", "Xuất Hoá", UnitKind.WARD, parent_code=CITY)
+
+
+class TestEditionRules:
+    """
+    U203, U403, U504, U505, X402: the units and the dates of a dataset against its edition.
+    """
+
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            pytest.param(
+                on_old(_NOT_IN_2025_01),
+                [("U203", "$.units[8].code", "01998", "code", "01998")],
+                id="U203-ward-not-in-the-edition",
+            ),
+            pytest.param(
+                dataset(
+                    period=Period.year(2026),
+                    registry=UnitRegistry([*REGISTRY.units[:2]]),
+                    edition=NEW_UNITS,
+                ),
+                [
+                    ("U503", "$.units[1].kind", CITY, "kind", "provincial_city"),
+                    ("U203", "$.units[0].code", PROVINCE, "code", PROVINCE),
+                    ("U203", "$.units[1].code", CITY, "code", CITY),
+                ],
+                id="U203-old-units-on-the-new-edition",
+            ),
+            pytest.param(
+                replaced(CITY, kind=UnitKind.DISTRICT_TOWN),
+                [("U504", "$.units[1].kind", CITY, "kind", "district_town")],
+                id="U504-kind",
+            ),
+            pytest.param(
+                replaced(LEAF_WARD, parent_code=PROVINCE),
+                [("U504", "$.units[4].parent_code", LEAF_WARD, "parent_code", PROVINCE)],
+                id="U504-parent",
+            ),
+            pytest.param(
+                replaced(WARD, name="Đức Xuan"),
+                [("U505", "$.units[2].name", WARD, "name", "Đức Xuan")],
+                id="U505-circumflex-left-out",
+            ),
+            pytest.param(
+                replaced(OTHER_WARD, name="Bắc Kạn"),
+                [("U505", "$.units[3].name", OTHER_WARD, "name", "Bắc Kạn")],
+                id="U505-the-name-of-another-edition",
+            ),
+            pytest.param(
+                on_new(
+                    period=period("2025-06-01", "2025-12-31"),
+                    sessions=[session(held_on="2025-06-30", place=OTHER_T01)],
+                ),
+                [
+                    ("U403", "$.sessions[0].held_on", "S1", "held_on", "2025-06-30"),
+                    ("X402", "$.period", None, "period", "2025-06-01..2025-12-31"),
+                ],
+                id="U403-session-held-the-day-before",
+            ),
+            pytest.param(
+                on_new(
+                    period=period("2025-06-01", "2025-12-31"),
+                    tips=[tip(received_on="2025-06-30", receiver=OTHER_WARD)],
+                ),
+                [
+                    ("U403", "$.tips[0].received_on", "TIP1", "received_on", "2025-06-30"),
+                    ("X402", "$.period", None, "period", "2025-06-01..2025-12-31"),
+                ],
+                id="U403-tip-received-the-day-before",
+            ),
+            pytest.param(
+                on_new(
+                    IN_2026,
+                    period=period("2026-07-01", "2027-06-30"),
+                    model_groups=[group(established_on="2027-01-01", unit=OTHER_T01)],
+                ),
+                [
+                    (
+                        "U403",
+                        "$.model_groups[0].established_on",
+                        "G1",
+                        "established_on",
+                        "2027-01-01",
+                    ),
+                    ("X402", "$.period", None, "period", "2026-07-01..2027-06-30"),
+                ],
+                id="U403-group-established-the-day-after",
+            ),
+            pytest.param(
+                on_new(
+                    IN_2026,
+                    period=period("2025-12-01", "2026-12-31"),
+                    reintegration_cases=[
+                        case(unit=OTHER_T01, period=period("2025-12-31", "2026-03-31"))
+                    ],
+                ),
+                [
+                    (
+                        "U403",
+                        "$.reintegration_cases[0].period",
+                        "RC1",
+                        "period",
+                        "2025-12-31..2026-03-31",
+                    ),
+                    ("X402", "$.period", None, "period", "2025-12-01..2026-12-31"),
+                ],
+                id="U403-case-starting-the-day-before",
+            ),
+            pytest.param(
+                on_new(period=period("2025-06-30", "2025-12-31")),
+                [("X402", "$.period", None, "period", "2025-06-30..2025-12-31")],
+                id="X402-period-starts-the-day-before",
+            ),
+            pytest.param(
+                on_new(IN_2026, period=period("2026-01-01", "2027-01-01")),
+                [("X402", "$.period", None, "period", "2026-01-01..2027-01-01")],
+                id="X402-period-ends-the-day-after",
+            ),
+            pytest.param(
+                dataset(period=Period.year(2025), edition=OLD_UNITS),
+                [
+                    ("U503", "$.units[1].kind", CITY, "kind", "provincial_city"),
+                    ("X402", "$.period", None, "period", "2025-01-01..2025-12-31"),
+                ],
+                id="X402-a-year-across-1-july-2025",
+            ),
+        ],
+    )
+    def test_each_rule_is_found(self, data: MovementDataset, expected: list[Row]) -> None:
+        """
+        A dataset that breaks one edition rule has its finding (and those that come with it).
+        """
+        assert expected == found(data)
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            pytest.param(dataset(edition=OLD_UNITS), id="registry-as-listed"),
+            pytest.param(on_old(_XUAT_HOA), id="U505-other-tone-placement"),
+            pytest.param(replaced(WARD, name="ĐỨC XUÂN"), id="U505-capitals"),
+            pytest.param(
+                replaced(WARD, name=unicodedata.normalize("NFD", "Đức Xuân")), id="U505-nfd"
+            ),
+            pytest.param(
+                on_old(Unit("01840-T09", "Tổ 9", UnitKind.RESIDENTIAL_GROUP, parent_code=WARD)),
+                id="hamlets-are-the-users-own",
+            ),
+            pytest.param(
+                dataset(registry=UnitRegistry([*REGISTRY.units, _NOT_IN_2025_01])),
+                id="U203-without-an-edition",
+            ),
+            pytest.param(
+                on_new(
+                    period=period("2025-07-01", "2025-12-31"),
+                    sessions=[session(held_on="2025-07-01", place=OTHER_T01)],
+                    tips=[tip(received_on="2025-07-01", receiver=OTHER_WARD)],
+                ),
+                id="U403-records-on-the-first-day",
+            ),
+            pytest.param(
+                on_new(
+                    IN_2026,
+                    model_groups=[group(established_on="2015-05-01", unit=OTHER_T01)],
+                    reintegration_cases=[
+                        case(unit=OTHER_T01, period=period("2026-12-31", "2027-03-31"))
+                    ],
+                ),
+                id="U403-group-set-up-before-and-case-ending-after",
+            ),
+            pytest.param(on_new(IN_2026, period=Period.year(2026)), id="X402-period-is-the-window"),
+        ],
+    )
+    def test_the_nearest_valid_variant_is_clean(self, data: MovementDataset) -> None:
+        """
+        The same dataset just inside the rule's boundary has no finding.
+        """
+        assert [] == found(data)
+
+    def test_the_bundled_example_is_clean_on_its_edition(self, example: MovementDataset) -> None:
+        """
+        The example names edition 2025-01, and its units and dates agree with it.
+        """
+        assert (OLD_UNITS, ()) == (example.edition, validate(example).findings)
+
+    def test_the_bundled_example_on_the_new_units_breaks_every_edition_rule(
+        self, example: MovementDataset
+    ) -> None:
+        """
+        Named on 2025-07, the example's old units and its dates of 2016-2018 are found.
+        """
+        report = validate(attrs.evolve(example, edition=NEW_UNITS))
+        counts = {
+            code: report.counts_by_code().get(code, 0) for code in ("U203", "U504", "U505", "X402")
+        }
+        assert {"U203": 7, "U504": 3, "U505": 2, "X402": 1} == counts
+        assert {"U203", "U403", "U504", "U505", "X402"} == {f.code for f in report.findings}
+
+    @pytest.mark.parametrize(
+        ("data", "code", "english", "vietnamese"),
+        [
+            pytest.param(
+                on_old(_NOT_IN_2025_01),
+                "U203",
+                "$.units[8].code: edition 2025-01 of the official units has no commune with "
+                "the code 01998",
+                "$.units[8].code: danh mục đơn vị hành chính 2025-01 không có đơn vị cấp xã "
+                "mã 01998",
+                id="U203",
+            ),
+            pytest.param(
+                replaced(CITY, kind=UnitKind.DISTRICT_TOWN),
+                "U504",
+                "$.units[1].kind: in edition 2025-01 the kind of unit 058 is provincial_city, "
+                "not district_town",
+                "$.units[1].kind: theo danh mục 2025-01, loại của đơn vị 058 là "
+                "provincial_city, không phải district_town",
+                id="U504-kind",
+            ),
+            pytest.param(
+                replaced(LEAF_WARD, parent_code=PROVINCE),
+                "U504",
+                "$.units[4].parent_code: in edition 2025-01 the parent unit of unit 01834 is "
+                "058, not 06",
+                "$.units[4].parent_code: theo danh mục 2025-01, đơn vị cấp trên của đơn vị "
+                "01834 là 058, không phải 06",
+                id="U504-parent",
+            ),
+            pytest.param(
+                replaced(WARD, name="Đức Xuan"),
+                "U505",
+                "$.units[2].name: edition 2025-01 names the unit 01840 Đức Xuân, not Đức Xuan",
+                "$.units[2].name: theo danh mục 2025-01, đơn vị 01840 có tên Đức Xuân, không "
+                "phải Đức Xuan",
+                id="U505",
+            ),
+            pytest.param(
+                on_new(
+                    period=period("2025-07-01", "2025-12-31"),
+                    sessions=[session(held_on="2025-06-30", place=OTHER_T01)],
+                ),
+                "U403",
+                "$.sessions[0].held_on: 2025-06-30 is outside edition 2025-07 of the official "
+                "units (in force from 2025-07-01); on that day the dataset's units were not the "
+                "units in force",
+                "$.sessions[0].held_on: ngày 2025-06-30 nằm ngoài thời gian hiệu lực của danh "
+                "mục đơn vị hành chính 2025-07 (hiệu lực từ ngày 01/07/2025)",
+                id="U403",
+            ),
+            pytest.param(
+                on_new(period=period("2025-06-01", "2025-06-30")),
+                "X402",
+                "$.period: the period 2025-06-01..2025-06-30 reaches outside edition 2025-07 "
+                "of the official units (in force from 2025-07-01)",
+                "$.period: kỳ báo cáo 2025-06-01..2025-06-30 vượt ra ngoài thời gian hiệu lực "
+                "của danh mục đơn vị hành chính 2025-07 (hiệu lực từ ngày 01/07/2025)",
+                id="X402",
+            ),
+        ],
+    )
+    def test_the_message_names_the_edition_in_both_languages(
+        self, data: MovementDataset, code: str, english: str, vietnamese: str
+    ) -> None:
+        """
+        The finding's message names the edition and what differs, in both languages.
+        """
+        finding = validate(data).filter(code=code).findings[0]
+        assert (english, vietnamese) == (finding.message(), finding.message(lang="vi"))
+
+    @pytest.mark.parametrize(
+        ("edition", "window", "window_vi"),
+        [
+            pytest.param(
+                OLD_UNITS,
+                "in force until 2025-06-30",
+                "hiệu lực đến hết ngày 30/06/2025",
+                id="until",
+            ),
+            pytest.param(
+                NEW_UNITS, "in force from 2025-07-01", "hiệu lực từ ngày 01/07/2025", id="from"
+            ),
+            pytest.param(
+                IN_2026,
+                "in force from 2026-01-01 to 2026-12-31",
+                "hiệu lực từ ngày 01/01/2026 đến hết ngày 31/12/2026",
+                id="both",
+            ),
+            pytest.param(
+                attrs.evolve(IN_2026, in_force_from=None, in_force_to=None),
+                "in force on every day",
+                "hiệu lực mọi ngày",
+                id="always",
+            ),
+        ],
+    )
+    def test_a_finding_gives_the_window_in_both_languages(
+        self, edition: Edition, window: str, window_vi: str
+    ) -> None:
+        """
+        Every edition finding carries the days its edition is in force, in words.
+        """
+        data = attrs.evolve(on_old(_NOT_IN_2025_01), period=Period.year(2025), edition=edition)
+        finding = validate(data).filter(code="U203").findings[0]
+        expected = (edition.name, window, window_vi)
+        params = finding.params
+        assert expected == (params["edition"], params["window"], params["window_vi"])
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        testing.editions().flatmap(lambda e: testing.datasets(edition=e, max_declared_tallies=4))
+    )
+    def test_a_generated_dataset_agrees_with_its_edition(self, data: MovementDataset) -> None:
+        """
+        A dataset drawn on an edition has no finding of the edition rules.
+        """
+        codes = {f.code for f in validate(data).findings}
+        assert set() == codes & {"U203", "U403", "U504", "U505", "X402"}
+
+
 # Findings of a broken file -------------------------------------------------------------
 
 _BASE = dataset_to_dict(
@@ -1783,6 +2154,16 @@ class TestLoadFindings:
                 headed(format_version=2),
                 ("F106", "$.format_version", None, "format_version", "2"),
                 id="F106-format-version-2",
+            ),
+            pytest.param(
+                headed(edition="2024-01"),
+                ("F104", "$.edition", None, "edition", "2024-01"),
+                id="F104-unknown-edition",
+            ),
+            pytest.param(
+                headed(edition=202501),
+                ("F103", "$.edition", None, "edition", "202501"),
+                id="F103-edition-not-a-text",
             ),
             pytest.param(
                 appended("units", _BASE["units"][-1]),

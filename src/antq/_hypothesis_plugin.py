@@ -39,6 +39,8 @@ def _hypothesis_setup_hook() -> None:
         antq.ReintegrationCase,
         antq.DeclaredTally,
         antq.MovementDataset,
+        antq.Succession,
+        antq.Edition,
     ):
         st.register_type_strategy(cls, _strategy_for)
 
@@ -82,5 +84,7 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
         antq.ReintegrationCase: lambda: in_context(testing.reintegration_cases),
         antq.DeclaredTally: lambda: in_context(testing.declared_tallies),
         antq.MovementDataset: testing.datasets,
+        antq.Succession: testing.successions,
+        antq.Edition: testing.editions,
     }
     return strategies[cls]()

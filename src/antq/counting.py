@@ -759,9 +759,13 @@ class MappedSummary:
     Each unit of the dataset is mapped to its successors in the edition (a hamlet and
     an organisation go with their commune). A unit counts in ``summary`` when
     every one of its successors lies in the unit reported on; a unit split between
-    the unit reported on and others, or without a known successor, is listed in
-    ``not_attributable`` with its figures. Over the whole edition (``unit=None``)
-    nothing is lost: :attr:`total` equals the summary of the dataset.
+    the unit reported on and others, a unit that went into a unit above the one
+    reported on (an old province, when the report is on a commune), and a unit without
+    a known successor are listed in ``not_attributable`` with their figures. Mapped
+    onto its own edition, a summary is unchanged, and the figures recorded at the
+    units above the one reported on are listed as not attributable. Over the whole
+    edition (``unit=None``) nothing is lost: :attr:`total` equals the summary of the
+    dataset.
 
     Args:
         edition: The name of the edition the figures are expressed on.

@@ -468,7 +468,7 @@ class UnitTable:
             antq.errors.UnknownEditionError: When *edition* names no edition.
             antq.errors.InvalidValueError: When *limit* is not a whole number of at least 1.
         """
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        if type(limit) is not int or limit < 1:
             rule = "a limit is a whole number of at least 1"
             raise InvalidValueError("UnitTable.suggest", "limit", limit, rule)
         _, bare = _kind_prefix(name)

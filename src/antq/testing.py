@@ -25,6 +25,7 @@ from hypothesis.errors import InvalidArgument
 
 from antq.campaigns import Campaign, CampaignKind, MobilisationSession
 from antq.dataset import MovementDataset
+from antq.editions import Edition, Succession
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
@@ -58,6 +59,8 @@ __all__ = [
     "datasets",
     "dates",
     "declared_tallies",
+    "edition_pairs",
+    "editions",
     "informants",
     "local_ids",
     "model_groups",
@@ -66,6 +69,7 @@ __all__ = [
     "periods",
     "reintegration_cases",
     "sessions",
+    "successions",
     "tip_extensions",
     "tips",
     "units",
@@ -437,6 +441,232 @@ def _validity(
     valid_from = draw(st.none() | opened if outer_from is None else opened)
     valid_to = draw(st.none() | closed if outer_to is None else closed)
     return valid_from, valid_to
+
+
+# Editions of the official units ---------------------------------------------------------
+
+
+def successions() -> st.SearchStrategy[Succession]:
+    """
+    Return a strategy for successions: an official unit of one edition into a unit of a later one.
+
+    The editions are named by months from January 2010 to December 2030, the later one
+    after the earlier; the codes have the official number of digits (2, 3 or 5, by
+    level, Quyết định 124/2004/QĐ-TTg), and the change takes effect on the first day of
+    the later edition's month.
+
+    Returns:
+        A strategy for :class:`antq.Succession`.
+    """
+    return _SUCCESSIONS
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_name(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _month_start(index: int) -> dt.date:
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+@st.composite
+def _successions(draw: st.DrawFn) -> Succession:
+    earlier = draw(st.integers(_month_index(_EARLIEST), _month_index(_LATEST) - 1))
+    later = draw(st.integers(earlier + 1, _month_index(_LATEST)))
+    return Succession(
+        _month_name(earlier),
+        draw(_OFFICIAL_CODES),
+        _month_name(later),
+        draw(_OFFICIAL_CODES),
+        effective=_month_start(later),
+        whole=draw(st.booleans()),
+    )
+
+
+# Built once: a province, district or commune code, with the digits of its level.
+_OFFICIAL_CODES = st.sampled_from((2, 3, 5)).flatmap(
+    lambda digits: st.text(string.digits, min_size=digits, max_size=digits)
+)
+_SUCCESSIONS = _successions()
+
+
+def editions(
+    *, previous: Edition | None = None, min_communes: int = 1, max_communes: int = 5
+) -> st.SearchStrategy[Edition]:
+    """
+    Return a strategy for small editions of the official list: a province and the units under it.
+
+    The registry is drawn as by :func:`units_registries` (communes under districts or
+    directly under the province), without hamlets or organisations: an edition lists
+    official units only.
+
+    Without *previous*, the edition is in force from a drawn day or from always, until
+    a later drawn day or for good, and is named by the month it comes into force (or
+    ends, or any month when it has no bound).
+
+    With *previous*, the edition comes into force the day after *previous* ends, is
+    named by that month (or the next, if *previous* has that name), and its
+    successions, effective that day, say where every unit of *previous* went. Each old
+    commune goes into one new commune or is split between several (each part with
+    ``whole=False``); every new commune takes in at least one old commune when
+    *previous* has any; a district goes where its communes went (into the new province
+    when it has none), and a province into the new province. ``UnitTable([previous,
+    edition])`` accepts every edition drawn.
+
+    Args:
+        previous: The edition this one replaces; it must end (``in_force_to``) before
+            the year 9999.
+        min_communes: The fewest communes.
+        max_communes: The most communes.
+
+    Returns:
+        A strategy for :class:`antq.Edition`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is
+            above its maximum, or *previous* is not an edition that ends.
+    """
+    _check_sizes("min_communes", min_communes, "max_communes", max_communes)
+    if previous is None:
+        return _editions((min_communes, max_communes), ended=False)
+    _check_previous(previous)
+    return _later_editions(previous, (min_communes, max_communes), with_split=False)
+
+
+def edition_pairs(
+    *, min_communes: int = 1, max_communes: int = 5, with_split: bool = False
+) -> st.SearchStrategy[tuple[Edition, Edition]]:
+    """
+    Return a strategy for an edition and the edition that replaced it, with the successions.
+
+    The first edition (from :func:`editions`) ends on a drawn day; the second is drawn
+    by :func:`editions` with the first as ``previous``, so old communes merge, stay or
+    split. ``UnitTable(pair)`` accepts every pair drawn.
+
+    Args:
+        min_communes: The fewest communes of each edition.
+        max_communes: The most communes of each edition.
+        with_split: Whether at least one old commune must be split between new
+            communes; the old edition then has a commune and the new one two or more.
+
+    Returns:
+        A strategy for ``(old, new)`` pairs of :class:`antq.Edition`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is negative, a minimum is above
+            its maximum, or *with_split* asks for a split with fewer than two communes.
+    """
+    _check_sizes("min_communes", min_communes, "max_communes", max_communes)
+    if with_split and max_communes < 2:
+        msg = f"with_split=True needs two communes in the new edition; max_communes={max_communes}"
+        raise InvalidArgument(msg)
+    old_sizes = (max(min_communes, 1), max_communes) if with_split else (min_communes, max_communes)
+    new_sizes = (max(min_communes, 2), max_communes) if with_split else (min_communes, max_communes)
+    return _editions(old_sizes, ended=True).flatmap(
+        lambda old: _later_editions(old, new_sizes, with_split=with_split).map(
+            lambda new: (old, new)
+        )
+    )
+
+
+def _check_previous(previous: object) -> None:
+    if not isinstance(previous, Edition):
+        msg = f"previous={previous!r} must be an antq.Edition"
+        raise InvalidArgument(msg)
+    end = previous.in_force_to
+    if end is None or end.year >= dt.MAXYEAR:
+        msg = (
+            f"previous={previous!r} is {previous.window}; an edition after it needs one "
+            "that ends before the year 9999"
+        )
+        raise InvalidArgument(msg)
+
+
+def _edition_registries(communes: tuple[int, int]) -> st.SearchStrategy[UnitRegistry]:
+    return _registries(
+        communes=communes, hamlets_per_commune=(0, 0), organisations=(0, 0), during=None
+    )
+
+
+@st.composite
+def _editions(draw: st.DrawFn, communes: tuple[int, int], *, ended: bool) -> Edition:
+    registry = draw(_edition_registries(communes))
+    start = draw(st.none() | st.dates(_EARLIEST, _LATEST))
+    ends = st.dates(start or _EARLIEST, _LATEST)
+    end = draw(ends if ended else st.none() | ends)
+    named_by = start or end or draw(st.dates(_EARLIEST, _LATEST))
+    return Edition(
+        _month_name(_month_index(named_by)), registry, in_force_from=start, in_force_to=end
+    )
+
+
+@st.composite
+def _later_editions(
+    draw: st.DrawFn, previous: Edition, communes: tuple[int, int], *, with_split: bool
+) -> Edition:
+    assert previous.in_force_to is not None  # noqa: S101 -- checked by _check_previous
+    start = previous.in_force_to + dt.timedelta(days=1)
+    month = _month_index(start)
+    name = _month_name(month if _month_name(month) != previous.name else month + 1)
+    registry = draw(_edition_registries(communes))
+    successions = draw(_successions_into(previous, registry, name, start, with_split=with_split))
+    return Edition(
+        name,
+        registry,
+        in_force_from=start,
+        in_force_to=draw(st.none() | st.dates(start, max(start, _LATEST))),
+        successions=successions,
+    )
+
+
+@st.composite
+def _successions_into(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
+    draw: st.DrawFn,
+    previous: Edition,
+    registry: UnitRegistry,
+    name: str,
+    effective: dt.date,
+    *,
+    with_split: bool,
+) -> list[Succession]:
+    """
+    Draw where each unit of *previous* went among the units of *registry*.
+    """
+    old = previous.registry
+    (province,) = registry.at_level(UnitLevel.PROVINCE)
+    pool = list(registry.at_level(UnitLevel.COMMUNE)) or [province]
+    old_communes = old.at_level(UnitLevel.COMMUNE)
+    went: dict[str, list[Unit]] = {}
+    for index, commune in enumerate(old_communes):
+        first = pool[index] if index < len(pool) else draw(st.sampled_from(pool))
+        went[commune.code] = _distinct([first, *draw(st.lists(st.sampled_from(pool), max_size=2))])
+    if old_communes:
+        # A new commune that no old one went into takes in a part of one.
+        for orphan in pool[len(old_communes) :]:
+            taker = draw(st.sampled_from(old_communes)).code
+            went[taker] = _distinct([*went[taker], orphan])
+        if with_split and all(len(units) == 1 for units in went.values()):
+            taker = draw(st.sampled_from(old_communes)).code
+            others = [unit for unit in pool if unit not in went[taker]]
+            went[taker] = [*went[taker], draw(st.sampled_from(others))]
+    for district in old.at_level(UnitLevel.DISTRICT):
+        below = [unit for c in old.children(district.code) for unit in went.get(c.code, ())]
+        went[district.code] = _distinct(below) or [province]
+    for top in old.at_level(UnitLevel.PROVINCE):
+        went[top.code] = [province]
+    return [
+        Succession(previous.name, code, name, unit.code, effective=effective, whole=len(units) == 1)
+        for code, units in went.items()
+        for unit in units
+    ]
+
+
+def _distinct(units: Sequence[Unit]) -> list[Unit]:
+    return list(dict.fromkeys(units))
 
 
 # Records --------------------------------------------------------------------------------
@@ -842,6 +1072,7 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     min_declared_tallies: int = 0,
     max_declared_tallies: int = 0,
     include_informants: bool = True,
+    edition: Edition | None = None,
 ) -> st.SearchStrategy[MovementDataset]:
     """
     Return a strategy for whole datasets whose every reference resolves.
@@ -853,6 +1084,12 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     Declared tallies (none unless asked for) come from :func:`declared_tallies`; records
     may count what a tally counts too, as they do in real reports (CR-10 sets such a
     tally aside).
+
+    With *edition*, the dataset names it, and its registry holds every unit of the
+    edition, hamlets under up to five of its communes and organisations in its communes
+    and hamlets; the period lies within the days the edition is in force, so no unit or
+    record is at odds with it (rules U203, U403, U504, U505, X402). Records that need a
+    place the edition lacks (a commune, a hamlet) are not drawn, whatever the minimum.
 
     Args:
         period: The dataset's period; drawn by :func:`periods` unless given.
@@ -869,13 +1106,17 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         min_declared_tallies: The fewest declared tallies.
         max_declared_tallies: The most declared tallies.
         include_informants: Whether tips may carry their informant's identity.
+        edition: The edition of the official list the dataset's units come from
+            (:func:`editions` draws small ones); ``None`` for a registry drawn by
+            :func:`units_registries` and no edition.
 
     Returns:
         A strategy for :class:`antq.MovementDataset`.
 
     Raises:
         hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
-            its maximum, or *period* is not a period.
+            its maximum, *period* is not a period, *edition* is not an edition, or
+            *period* reaches outside the days *edition* is in force.
     """
     _check_sizes("min_campaigns", min_campaigns, "max_campaigns", max_campaigns)
     _check_sizes("min_sessions", min_sessions, "max_sessions", max_sessions)
@@ -892,8 +1133,17 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     )
     if period is not None:
         _check_period("period", period)
+    if edition is not None:
+        _check_edition(edition, period)
+    if period is not None:
+        period_strategy = st.just(period)
+    elif edition is not None:
+        window = _window(edition)
+        period_strategy = _periods(window.start, window.end)
+    else:
+        period_strategy = periods()
     return _datasets(
-        periods() if period is None else st.just(period),
+        period_strategy,
         _Sizes(
             campaigns=(min_campaigns, max_campaigns),
             sessions=(min_sessions, max_sessions),
@@ -903,7 +1153,30 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
             declared_tallies=(min_declared_tallies, max_declared_tallies),
         ),
         include_informants=include_informants,
+        edition=edition,
     )
+
+
+def _check_edition(edition: object, period: Period | None) -> None:
+    if not isinstance(edition, Edition):
+        msg = f"edition={edition!r} must be an antq.Edition"
+        raise InvalidArgument(msg)
+    if period is not None and not (
+        edition.in_force_on(period.start) and edition.in_force_on(period.end)
+    ):
+        msg = (
+            f"datasets(): period={period} reaches outside edition {edition.name} ({edition.window})"
+        )
+        raise InvalidArgument(msg)
+
+
+def _window(edition: Edition) -> Period:
+    """
+    Return the days *edition* is in force, bounded by the default range of :func:`dates`.
+    """
+    start, end = edition.in_force_from, edition.in_force_to
+    first = start if start is not None else min(_EARLIEST, end or _EARLIEST)
+    return Period(first, end if end is not None else max(_LATEST, first))
 
 
 @attrs.frozen
@@ -923,27 +1196,32 @@ def _datasets(
     sizes: _Sizes,
     *,
     include_informants: bool,
+    edition: Edition | None,
 ) -> MovementDataset:
     period = draw(period_strategy)
     min_hamlets = 1 if sizes.sessions[0] else 0
-    registry = draw(
-        _registries(
-            communes=(1, 5),
-            hamlets_per_commune=(min_hamlets, 4),
-            organisations=(0, 5),
-            during=period,
+    if edition is None:
+        registry = draw(
+            _registries(
+                communes=(1, 5),
+                hamlets_per_commune=(min_hamlets, 4),
+                organisations=(0, 5),
+                during=period,
+            )
         )
-    )
+    else:
+        registry = draw(_on_edition(edition, min_hamlets=min_hamlets, during=period))
     organisers = _units_at(registry, period, *_ORGANISER_LEVELS)
     campaign_list = [
         draw(_campaigns(st.just(id_), organisers, period))
-        for id_ in draw(_distinct_ids(sizes.campaigns))
+        for id_ in draw(_distinct_ids(_if_any(sizes.campaigns, organisers)))
     ]
     places = _places(registry, period, UnitLevel.HAMLET)
     session_list = [
         draw(_sessions(st.just(id_), places, period, campaign_list))
-        for id_ in draw(_distinct_ids(sizes.sessions if places else (0, 0)))
+        for id_ in draw(_distinct_ids(_if_any(sizes.sessions, places)))
     ]
+    receivers = _units_at(registry, period, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
     tip_list = [
         draw(
             _tips(
@@ -954,11 +1232,10 @@ def _datasets(
                 include_informants=include_informants,
             )
         )
-        for id_ in draw(_distinct_ids(sizes.tips))
+        for id_ in draw(_distinct_ids(_if_any(sizes.tips, receivers)))
     ]
     groups = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
     homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
-    # Never empty: the province exists on every day of the period.
     declarers = _places(registry, period, *UnitLevel)
     return MovementDataset(
         period,
@@ -968,17 +1245,58 @@ def _datasets(
         tips=tip_list,
         model_groups=[
             draw(_model_groups(st.just(id_), groups, period))
-            for id_ in draw(_distinct_ids(sizes.model_groups))
+            for id_ in draw(_distinct_ids(_if_any(sizes.model_groups, groups)))
         ],
         reintegration_cases=[
             draw(_reintegration_cases(st.just(id_), homes, period))
-            for id_ in draw(_distinct_ids(sizes.reintegration_cases))
+            for id_ in draw(_distinct_ids(_if_any(sizes.reintegration_cases, homes)))
         ],
         declared_tallies=[
             draw(_declared_tallies(st.just(id_), declarers, period))
-            for id_ in draw(_distinct_ids(sizes.declared_tallies))
+            for id_ in draw(_distinct_ids(_if_any(sizes.declared_tallies, declarers)))
         ],
+        edition=edition,
     )
+
+
+@st.composite
+def _on_edition(
+    draw: st.DrawFn, edition: Edition, *, min_hamlets: int, during: Period
+) -> UnitRegistry:
+    """
+    Draw a registry of the units of *edition*, with hamlets and organisations of a user's.
+    """
+    communes = edition.registry.at_level(UnitLevel.COMMUNE)
+    chosen = (
+        draw(
+            st.lists(
+                st.sampled_from(communes), min_size=min(min_hamlets, 1), max_size=5, unique=True
+            )
+        )
+        if communes
+        else []
+    )
+    hamlets: list[Unit] = []
+    for commune in chosen:
+        count = draw(st.integers(min_hamlets, 4))
+        hamlets.extend(draw(_hamlet(commune, index, during)) for index in range(1, count + 1))
+    places = [*communes, *hamlets]
+    count = draw(st.integers(0, 5)) if places else 0
+    bodies = [
+        draw(_organisation(index, draw(st.sampled_from(places)), during))
+        for index in range(1, count + 1)
+    ]
+    return UnitRegistry((*edition.registry.units, *hamlets), organisations=bodies)
+
+
+def _if_any(size: tuple[int, int], found: Sequence[object]) -> tuple[int, int]:
+    """
+    Return *size*, or none at all when there is nowhere to put a record.
+
+    A registry drawn by :func:`units_registries` always has a commune; an edition's may
+    lack communes (or hamlets), and then the records that need one are not drawn.
+    """
+    return size if found else (0, 0)
 
 
 def _distinct_ids(size: tuple[int, int]) -> st.SearchStrategy[list[str]]:
