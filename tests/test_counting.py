@@ -1326,6 +1326,9 @@ class TestSummary:
             "reintegration_cases": {},
             "reintegration_progressed": {},
             "organisations_taking_part": {},
+            "tips_decided_in_time": 0,
+            "tips_decided_late": 0,
+            "tips_overdue": 0,
         }
         assert expected == Summary().figures()
 
@@ -1430,6 +1433,9 @@ class TestSummary:
             "reintegration_cases": {"pardoned": 1, "released_prisoner": 1},
             "reintegration_progressed": {"pardoned": 1},
             "organisations_taking_part": {"school": 1},
+            "tips_decided_in_time": 0,
+            "tips_decided_late": 0,
+            "tips_overdue": 0,
         }
         assert expected == rich_summary().figures()
 

@@ -393,10 +393,12 @@ class TestColumns:
         assert ("period.start", "period.end") == COLUMNS["campaigns"][3:5]
         assert (
             "extensions",
+            "resumed_on",
+            "transferred_on",
             "informant.full_name",
             "informant.contact",
             "informant.address",
-        ) == COLUMNS["tips"][-4:]
+        ) == COLUMNS["tips"][-6:]
 
     def test_every_section_has_its_columns(self) -> None:
         """

@@ -53,12 +53,11 @@ from antq import (
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import accepted_tallies
 from antq.io import dataset_from_dict, dataset_to_dict, load_example, loads_dataset
+from antq.time_limits import add_months, time_limit
 from antq.validation import (
     Finding,
     ValidationReport,
-    add_months,
     load_findings,
-    time_limit,
     validate,
 )
 

@@ -567,6 +567,31 @@ _RULES = (
         ("decided_on", "extensions"),
         BLTTHS_147,
     ),
+    Rule(
+        "T704",
+        W,
+        "suspended before the time limit ran out",
+        "{location}: suspended on {value}, before the time limit of {deadline} ran out",
+        "{location}: tạm đình chỉ ngày {value}, trước khi hết thời hạn giải quyết ({deadline})",
+        "Handling a tip is suspended once its time limit has run out, for the reasons the "
+        "law lists; a suspension dated earlier is an error of date or of decision.",
+        ("decided_on",),
+        "Bộ luật Tố tụng hình sự 2015, Điều 148.1",
+    ),
+    Rule(
+        "T705",
+        W,
+        "handed on after the time limit",
+        "{location}: received on {received} by {unit} and handed on on {value}, later than "
+        "{hours} hours allow",
+        "{location}: tiếp nhận ngày {received} tại {unit}, chuyển ngày {value}, quá {hours} giờ",
+        "Ward and township police hand a tip on to the investigators within 24 hours, the "
+        "police of a remote commune within 48 hours. The records hold days: 24 hours are "
+        "met by the day after receipt, 48 by two days after. Which communes are remote is "
+        "the province's list, given to validation; other communes are not checked.",
+        ("transferred_on",),
+        "Thông tư liên tịch 01/2017 (in force 1 March 2018)",
+    ),
     # G: model groups ---------------------------------------------------------------------
     Rule(
         "G201",
@@ -802,6 +827,8 @@ _TITLES_VI = {
     "T603": "tin thuộc buổi nhưng không phải phiếu tố giác",
     "T701": "quá thời hạn giải quyết mà chưa có quyết định",
     "T702": "gia hạn vượt quá mức luật định",
+    "T704": "tạm đình chỉ trước khi hết thời hạn giải quyết",
+    "T705": "chuyển tin quá thời hạn",
     "T703": "quyết định sau khi hết thời hạn",
     "G201": "mô hình thuộc đơn vị không tồn tại",
     "G301": "trùng mã mô hình",

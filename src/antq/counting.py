@@ -17,6 +17,7 @@ a hamlet mobilised in two months, or a group active in both, counts once in the 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
 from antq.tallies import DeclaredTally, TallyFigure
+from antq.time_limits import decided_in_time, overdue
 from antq.tips import TipChannel, TipRecord
 from antq.units import OrganisationKind, Unit, UnitLevel, UnitRegistry
 
@@ -63,6 +65,7 @@ __all__ = [
     "organisations_taking_part",
     "reintegration_cases_helped",
     "summarize",
+    "tips_by_time_limit",
 ]
 
 E = TypeVar("E", bound=LabelledEnum)
@@ -90,12 +93,22 @@ class Scope:
         units: The codes of the units counted (a unit and, usually, those below it).
         hamlets: The codes among *units* that are hamlets.
         organisations: The codes of the organisations counted, with their kinds.
+        as_of: The day on which tips are judged overdue (CR-11); the period's last day
+            when ``None``.
     """
 
     period: Period
     units: frozenset[str]
     hamlets: frozenset[str]
     organisations: Mapping[str, OrganisationKind] = attrs.field(converter=_kinds, repr=False)
+    as_of: dt.date | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def judged_on(self) -> dt.date:
+        """
+        The day on which tips are judged overdue: :attr:`as_of`, or the period's last day.
+        """
+        return self.as_of or self.period.end
 
     def holds(self, code: str) -> bool:
         """
@@ -111,6 +124,7 @@ class Scope:
         period: Period | None = None,
         unit: str | None = None,
         descendants: bool = True,
+        as_of: dt.date | None = None,
     ) -> Scope:
         """
         Build the scope of a unit of a dataset.
@@ -121,15 +135,21 @@ class Scope:
             unit: The unit's code; ``None`` covers every unit of the registry.
             descendants: Count the units below *unit* too (the default), or only the
                 unit itself and the organisations that sit directly in it.
+            as_of: The day tips are judged overdue (CR-11); the last day of the
+                dataset's period by default, whatever the period counted, so that the
+                summaries of the parts of a period add up to the summary of the whole.
 
         Raises:
             antq.errors.UnknownUnitError: When *unit* is not in the registry.
         """
+        as_of = as_of or dataset.period.end
         registry = dataset.registry
         if unit is not None and registry.has_organisation(unit):
             # An organisation's scope is the organisation alone.
             kind = registry.organisation(unit).kind
-            return cls(period or dataset.period, frozenset(), frozenset(), {unit: kind})
+            return cls(
+                period or dataset.period, frozenset(), frozenset(), {unit: kind}, as_of=as_of
+            )
         if unit is None:
             units: tuple[Unit, ...] = registry.units
         elif descendants:
@@ -142,6 +162,7 @@ class Scope:
             codes,
             frozenset(u.code for u in units if u.level is UnitLevel.HAMLET),
             {o.code: o.kind for o in registry.organisations if o.unit_code in codes},
+            as_of=as_of,
         )
 
 
@@ -233,6 +254,40 @@ def count_valuable_tips(tips: Iterable[TipRecord], scope: Scope) -> int:
     Unit of count: one tip.
     """
     return sum(1 for t in _slips_in(tips, scope) if t.is_valuable)
+
+
+def tips_by_time_limit(tips: Iterable[TipRecord], scope: Scope) -> tuple[int, int, int]:
+    """
+    CR-11: the tips decided in time, decided late, and overdue (Điều 147, Điều 148).
+
+    Of the tips classified under Điều 144 (``legal_kind``) and received in the period by
+    a unit of the scope, whatever their channel: as of the scope's day of judgement
+    (:attr:`Scope.judged_on`), a tip decided by then was decided in time or late,
+    against its time limit with its extensions (a suspension is a decision); a tip not
+    decided by then is overdue once its time limit has run out. A resumed tip is never
+    overdue: the time limit of its new handling is not among antq's sources. Unit of
+    count: one tip.
+
+    Returns:
+        ``(decided in time, decided late, overdue)``.
+    """
+    day = scope.judged_on
+    in_time = late = past = 0
+    for tip in tips:
+        if (
+            tip.legal_kind is None
+            or tip.received_on not in scope.period
+            or not scope.holds(tip.receiving_unit_code)
+        ):
+            continue
+        if tip.decided_on is not None and tip.decided_on <= day:
+            if decided_in_time(tip):
+                in_time += 1
+            else:
+                late += 1
+        elif overdue(tip, day):
+            past += 1
+    return in_time, late, past
 
 
 def active_model_groups(
@@ -540,6 +595,9 @@ class Summary:
             never shown in a ``repr``.
         organisations: CR-09, ``(kind, code)`` per organisation.
         declared: CR-10, the declared counts of distinct figures, ``(key, count)``.
+        tips_decided_in_time: CR-11, tips decided by their time limit.
+        tips_decided_late: CR-11, tips decided after it.
+        tips_overdue: CR-11, tips past their time limit without a decision.
     """
 
     sessions: int = attrs.field(default=0, validator=v.count)
@@ -553,6 +611,9 @@ class Summary:
     )
     organisations: frozenset[tuple[OrganisationKind, str]] = frozenset()
     declared: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_counts)
+    tips_decided_in_time: int = attrs.field(default=0, validator=v.count, kw_only=True)
+    tips_decided_late: int = attrs.field(default=0, validator=v.count, kw_only=True)
+    tips_overdue: int = attrs.field(default=0, validator=v.count, kw_only=True)
 
     def merge(self, other: Summary) -> Summary:
         """
@@ -572,6 +633,9 @@ class Summary:
             self.reintegration_cases | other.reintegration_cases,
             self.organisations | other.organisations,
             Counter(dict(self.declared)) + Counter(dict(other.declared)),
+            tips_decided_in_time=self.tips_decided_in_time + other.tips_decided_in_time,
+            tips_decided_late=self.tips_decided_late + other.tips_decided_late,
+            tips_overdue=self.tips_overdue + other.tips_overdue,
         )
 
     def __add__(self, other: object) -> Summary:
@@ -665,6 +729,9 @@ class Summary:
             "organisations_taking_part": {
                 k.value: n for k, n in self.organisations_by_kind.items()
             },
+            "tips_decided_in_time": self.tips_decided_in_time,
+            "tips_decided_late": self.tips_decided_late,
+            "tips_overdue": self.tips_overdue,
         }
 
 
@@ -676,6 +743,7 @@ def summarize(
     unit: str | None = ...,
     descendants: bool = ...,
     onto: None = ...,
+    as_of: dt.date | None = ...,
 ) -> Summary: ...
 
 
@@ -687,19 +755,21 @@ def summarize(
     unit: str | None = ...,
     descendants: bool = ...,
     onto: Edition,
+    as_of: dt.date | None = ...,
 ) -> MappedSummary: ...
 
 
-def summarize(
+def summarize(  # noqa: PLR0913 -- every option is keyword-only
     dataset: MovementDataset,
     *,
     period: Period | None = None,
     unit: str | None = None,
     descendants: bool = True,
     onto: Edition | None = None,
+    as_of: dt.date | None = None,
 ) -> Summary | MappedSummary:
     """
-    Count the dataset's figures for one unit and one period, by the rules CR-01 to CR-10.
+    Count the dataset's figures for one unit and one period, by the rules CR-01 to CR-11.
 
     Args:
         dataset: The dataset.
@@ -710,6 +780,8 @@ def summarize(
             default); with ``False``, only what sits at the unit itself.
         onto: Re-express the figures on the units of this edition (see
             :class:`MappedSummary`); the dataset must name its own edition.
+        as_of: The day on which tips are judged overdue (CR-11); the last day of the
+            dataset's period by default.
 
     Returns:
         The summary; with *onto*, a :class:`MappedSummary`.
@@ -725,8 +797,8 @@ def summarize(
         if not descendants:
             rule = "a summary re-expressed on another edition covers a unit and those below it"
             raise InvalidValueError("summarize", "descendants", descendants, rule)
-        return _mapped(dataset, onto, period or dataset.period, unit, tallies)
-    scope = Scope.of(dataset, period=period, unit=unit, descendants=descendants)
+        return _mapped(dataset, onto, period or dataset.period, unit, tallies, as_of=as_of)
+    scope = Scope.of(dataset, period=period, unit=unit, descendants=descendants, as_of=as_of)
     return _summary(dataset, scope, tallies)
 
 
@@ -821,12 +893,14 @@ def _home(registry: UnitRegistry, unit: Unit) -> Unit:
     return unit
 
 
-def _mapped(
+def _mapped(  # noqa: PLR0913 -- the options of summarize, passed on
     dataset: MovementDataset,
     onto: Edition,
     period: Period,
     unit: str | None,
     tallies: tuple[DeclaredTally, ...],
+    *,
+    as_of: dt.date | None,
 ) -> MappedSummary:
     targets = successor_codes(dataset, onto)
     if unit is None:
@@ -848,16 +922,18 @@ def _mapped(
             place = code if registry.has_unit(code) else registry.organisation(code).unit_code
             home = _home(registry, registry.get(place))
             apart.setdefault(home.code, set()).add(code)
-    summary = _summary(dataset, _scope_of(dataset, period, attributed), tallies)
+    summary = _summary(dataset, _scope_of(dataset, period, attributed, as_of), tallies)
     parts = []
     for home_code, codes in apart.items():
-        part = _summary(dataset, _scope_of(dataset, period, codes), tallies)
+        part = _summary(dataset, _scope_of(dataset, period, codes, as_of), tallies)
         if part != Summary():
             parts.append(NotAttributable(registry.get(home_code), targets[home_code], part))
     return MappedSummary(onto.name, target, summary, tuple(parts))
 
 
-def _scope_of(dataset: MovementDataset, period: Period, codes: Iterable[str]) -> Scope:
+def _scope_of(
+    dataset: MovementDataset, period: Period, codes: Iterable[str], as_of: dt.date | None
+) -> Scope:
     """
     Build the scope of exactly the units and organisations with *codes*.
     """
@@ -869,11 +945,13 @@ def _scope_of(dataset: MovementDataset, period: Period, codes: Iterable[str]) ->
         units,
         frozenset(c for c in units if registry.get(c).level is UnitLevel.HAMLET),
         {o.code: o.kind for o in registry.organisations if o.code in codes},
+        as_of=as_of or dataset.period.end,
     )
 
 
 def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:
     declared = declared_counts(tallies, scope)
+    in_time, late, past = tips_by_time_limit(dataset.tips, scope)
     additive = {
         key: declared.pop(key, 0)
         for key in ("sessions", "participant_turns", "slips_collected", "valuable_tips")
@@ -888,6 +966,9 @@ def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredT
         reintegration_cases_helped(dataset.reintegration_cases, scope),
         organisations_taking_part(dataset.sessions, dataset.model_groups, scope),
         declared,
+        tips_decided_in_time=in_time,
+        tips_decided_late=late,
+        tips_overdue=past,
     )
 
 
@@ -916,6 +997,7 @@ def breakdown(
     by: str,
     period: Period | None = None,
     unit: str | None = None,
+    as_of: dt.date | None = None,
 ) -> tuple[BreakdownRow, ...]:
     """
     Break a summary down by unit level or by calendar part of the period.
@@ -927,6 +1009,8 @@ def breakdown(
 
     The rows merge back into the summary of the whole, except that a declared tally
     whose period spans several parts of a breakdown by time counts in none of them.
+    Every row judges overdue tips (CR-11) on the same day, *as_of*, by default the last
+    day of the dataset's period.
 
     Raises:
         antq.errors.InvalidValueError: When *by* is not one of
@@ -935,7 +1019,7 @@ def breakdown(
     """
     period = period or dataset.period
     tallies, _ = accepted_tallies(dataset)
-    whole = Scope.of(dataset, period=period, unit=unit)
+    whole = Scope.of(dataset, period=period, unit=unit, as_of=as_of)
     if by in _LEVELS:
         if unit is not None and dataset.registry.has_organisation(unit):
             rule = "an organisation has no units below it to break down by level"
@@ -962,7 +1046,7 @@ def _by_level(
     rows = []
     covered: set[str] = set()
     for part in parts:
-        scope = Scope.of(dataset, period=whole.period, unit=part.code)
+        scope = Scope.of(dataset, period=whole.period, unit=part.code, as_of=whole.as_of)
         covered |= scope.units
         rows.append(BreakdownRow(part.code, whole.period, _summary(dataset, scope, tallies), part))
     rest = Scope(
@@ -974,6 +1058,7 @@ def _by_level(
             for code, kind in whole.organisations.items()
             if registry.organisation(code).unit_code not in covered
         },
+        as_of=whole.as_of,
     )
     remainder = _summary(dataset, rest, tallies)
     if remainder != Summary():

@@ -301,6 +301,8 @@ VIETNAMESE_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "assessed_on": ("Ngày đánh giá",),
         "decision": ("Quyết định", "Kết quả giải quyết"),
         "decided_on": ("Ngày ra quyết định", "Ngày quyết định"),
+        "resumed_on": ("Ngày phục hồi", "Ngày phục hồi giải quyết"),
+        "transferred_on": ("Ngày chuyển", "Ngày chuyển Cơ quan điều tra"),
         "extensions": ("Gia hạn",),
         "informant.full_name": ("Họ và tên người tố giác", "Người tố giác"),
         "informant.contact": ("Liên hệ người tố giác", "Số điện thoại người tố giác"),

@@ -241,6 +241,9 @@ _ROW_LABELS = {
     "slips_collected": ("Phiếu tố giác tội phạm", "Crime-denunciation slips"),
     "valuable_tips": ("Tin có giá trị", "Tips of value"),
     "reintegration_progressed": ("Người tiến bộ", "People who progressed"),
+    "tips_decided_in_time": ("Tin giải quyết đúng hạn", "Tips decided in time"),
+    "tips_decided_late": ("Tin giải quyết quá hạn", "Tips decided late"),
+    "tips_overdue": ("Tin quá hạn chưa giải quyết", "Tips overdue, undecided"),
 }
 
 _HEADINGS = {
@@ -446,6 +449,13 @@ def _figure_rows(summary: Summary, lang: Language) -> list[tuple[str, str]]:
         )
         for k, n in summary.organisations_by_kind.items()
     ]
+    # CR-11 only for tips with a time limit: rows appear once one is counted.
+    limits = ("tips_decided_in_time", "tips_decided_late", "tips_overdue")
+    if any(getattr(summary, key) for key in limits):
+        rows += [
+            (_ROW_LABELS[key][index], format_count(getattr(summary, key), lang=lang))
+            for key in limits
+        ]
     return rows
 
 

@@ -187,6 +187,11 @@ def _decided_on(instance: TipRecord, attribute: attrs.Attribute[Any], value: obj
         v.refuse(instance, attribute, value, "a decision and its date go together")
 
 
+def _resumed_on(instance: TipRecord, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and instance.decision is not TipDecision.SUSPEND:
+        v.refuse(instance, attribute, value, "only a suspended tip can be resumed (Điều 148)")
+
+
 def _extensions(instance: TipRecord, attribute: attrs.Attribute[Any], value: object) -> None:
     v.tuple_of(TipExtension)(instance, attribute, value)
     for extension in cast("tuple[TipExtension, ...]", value):
@@ -225,6 +230,9 @@ class TipRecord:
         decision: The decision under Điều 147, once taken.
         decided_on: The day of the decision; required with it.
         extensions: Extensions of the time limit, in the order granted.
+        resumed_on: For a suspended tip, the day its handling was resumed (Điều 148).
+        transferred_on: The day the police that received it handed it on to the
+            investigators, if it did (Thông tư liên tịch 01/2017).
         informant: The informant's identity, if known; protected.
 
     Raises:
@@ -266,6 +274,23 @@ class TipRecord:
     )
     extensions: tuple[TipExtension, ...] = attrs.field(
         default=(), converter=_extension_tuple, validator=_extensions, kw_only=True
+    )
+    resumed_on: dt.date | None = attrs.field(
+        default=None,
+        validator=[
+            v.optional_date,
+            v.not_before("decided_on", rule="a tip cannot be resumed before it was suspended"),
+            _resumed_on,
+        ],
+        kw_only=True,
+    )
+    transferred_on: dt.date | None = attrs.field(
+        default=None,
+        validator=[
+            v.optional_date,
+            v.not_before("received_on", rule=f"a transfer {_NOT_BEFORE_RECEIPT}"),
+        ],
+        kw_only=True,
     )
     informant: Informant | None = attrs.field(
         default=None,

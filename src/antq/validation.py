@@ -10,7 +10,6 @@ report covers the file and the dataset.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -27,7 +26,14 @@ from antq.counting import OverlapCause, accepted_tallies
 from antq.figures import format_percent
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.names import tone_key
-from antq.tips import ExtensionGrantor, TipChannel, TipRecord
+from antq.time_limits import (
+    TRANSFERS_FROM,
+    overdue,
+    suspended_early,
+    time_limit,
+    transfer_limit_days,
+)
+from antq.tips import TipChannel, TipRecord
 from antq.units import Unit, UnitKind, UnitLevel
 
 if TYPE_CHECKING:
@@ -50,10 +56,6 @@ DISTRICT_POLICE_UNTIL = dt.date(2025, 3, 1)
 TT124_FROM = dt.date(2022, 2, 10)
 #: Luật 30/2023/QH15 in force: security-and-order protection teams exist.
 TEAMS_FROM = dt.date(2024, 7, 1)
-#: Days to decide on a tip (BLTTHS 2015, Điều 147.1).
-DAYS_TO_DECIDE = 20
-#: Months a handling agency may extend to, and a procuracy may add once (Điều 147.2-3).
-EXTENSION_MONTHS = 2
 
 _DISTRICT_KINDS = frozenset(kind for kind in UnitKind if kind.level is UnitLevel.DISTRICT)
 
@@ -268,9 +270,15 @@ class _Context:
     What every rule needs to know about a dataset, computed once.
     """
 
-    def __init__(self, dataset: MovementDataset, as_of: dt.date | None) -> None:
+    def __init__(
+        self,
+        dataset: MovementDataset,
+        as_of: dt.date | None,
+        remote_communes: frozenset[str] = frozenset(),
+    ) -> None:
         self.dataset = dataset
         self.as_of = as_of
+        self.remote_communes = remote_communes
         self.period = dataset.period
         self.units = {unit.code: unit for unit in dataset.registry.units}
         self.organisations = {o.code: o for o in dataset.registry.organisations}
@@ -302,7 +310,12 @@ class _Context:
         return self.units.get(code) or self.organisations.get(code)
 
 
-def validate(dataset: MovementDataset, *, as_of: dt.date | None = None) -> ValidationReport:
+def validate(
+    dataset: MovementDataset,
+    *,
+    as_of: dt.date | None = None,
+    remote_communes: Iterable[str] = (),
+) -> ValidationReport:
     """
     Check a dataset against every dataset-level rule of the catalogue.
 
@@ -310,11 +323,14 @@ def validate(dataset: MovementDataset, *, as_of: dt.date | None = None) -> Valid
         dataset: The dataset.
         as_of: The day on which time limits are judged (rule ``T701``); without it,
             tips are not checked against their time limits.
+        remote_communes: The codes of the remote communes, whose police hand a tip on
+            within 48 hours instead of 24 (rule ``T705``; Thông tư liên tịch 01/2017).
+            Which communes are remote is the province's list; antq has no default.
 
     Returns:
         Every finding, by section in dataset order.
     """
-    context = _Context(dataset, as_of)
+    context = _Context(dataset, as_of, frozenset(remote_communes))
     checks = (
         _units,
         _edition_units,
@@ -322,6 +338,7 @@ def validate(dataset: MovementDataset, *, as_of: dt.date | None = None) -> Valid
         _sessions,
         _tips,
         _tip_time_limits,
+        _tip_transfers,
         _groups,
         _cases,
         _tallies,
@@ -571,45 +588,6 @@ def _receiver(tip: TipRecord, receiver: Unit | Organisation, where: str) -> Iter
         yield Finding("T502", f"{where}.received_on", tip.id, "received_on", day)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """
-    Return the same day *months* calendar months later (the month's last day if shorter).
-    """
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def time_limit(tip: TipRecord) -> tuple[dt.date, list[str]]:
-    """
-    Return a tip's time limit under Điều 147, and what is wrong with its extensions.
-
-    Twenty days from receipt; an extension by the handling agency moves it to at most 2
-    months from receipt; one extension by the procuracy adds at most 2 more months.
-    Extensions beyond these bounds count only up to the bound.
-    """
-    deadline = tip.received_on + dt.timedelta(days=DAYS_TO_DECIDE)
-    problems: list[str] = []
-    by_procuracy = 0
-    for extension in tip.extensions:
-        if extension.granted_by is ExtensionGrantor.PROCURACY:
-            by_procuracy += 1
-            bound = add_months(
-                max(deadline, add_months(tip.received_on, EXTENSION_MONTHS)), EXTENSION_MONTHS
-            )
-            if by_procuracy > 1:
-                problems.append("the procuracy may extend only once")
-                continue
-        else:
-            bound = add_months(tip.received_on, EXTENSION_MONTHS)
-        if extension.until > bound:
-            problems.append(
-                f"extended to {extension.until.isoformat()}, beyond {bound.isoformat()}"
-            )
-        deadline = max(deadline, min(extension.until, bound))
-    return deadline, problems
-
-
 def _tip_time_limits(c: _Context) -> Iterator[Finding]:
     for index, tip in enumerate(c.dataset.tips):
         # Only reports of crime under Điều 144 have a time limit; a slip not yet
@@ -631,11 +609,16 @@ def _tip_time_limits(c: _Context) -> Iterator[Finding]:
                 tip.decided_on.isoformat(),
                 {"deadline": deadline.isoformat()},
             )
-        if (
-            c.as_of is not None
-            and c.as_of > deadline
-            and (tip.decided_on is None or tip.decided_on > c.as_of)
-        ):
+        if suspended_early(tip):
+            yield Finding(
+                "T704",
+                f"{where}.decided_on",
+                tip.id,
+                "decided_on",
+                tip.decided_on.isoformat() if tip.decided_on else None,
+                {"deadline": deadline.isoformat()},
+            )
+        if c.as_of is not None and overdue(tip, c.as_of):
             yield Finding(
                 "T701",
                 f"{where}.decision",
@@ -646,6 +629,27 @@ def _tip_time_limits(c: _Context) -> Iterator[Finding]:
                     "received": tip.received_on.isoformat(),
                     "deadline": deadline.isoformat(),
                     "as_of": c.as_of.isoformat(),
+                },
+            )
+
+
+def _tip_transfers(c: _Context) -> Iterator[Finding]:
+    for index, tip in enumerate(c.dataset.tips):
+        receiver = c.units.get(tip.receiving_unit_code)
+        if tip.transferred_on is None or receiver is None or tip.received_on < TRANSFERS_FROM:
+            continue
+        days = transfer_limit_days(receiver.kind, remote=receiver.code in c.remote_communes)
+        if days is not None and (tip.transferred_on - tip.received_on).days > days:
+            yield Finding(
+                "T705",
+                f"$.tips[{index}].transferred_on",
+                tip.id,
+                "transferred_on",
+                tip.transferred_on.isoformat(),
+                {
+                    "hours": 24 * days,
+                    "received": tip.received_on.isoformat(),
+                    "unit": receiver.code,
                 },
             )
 
