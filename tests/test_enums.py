@@ -44,6 +44,7 @@ class TestExportedEnums:
             "ReintegrationCategory",
             "SchoolLevel",
             "TallyFigure",
+        "TeamRole",
             "TipAssessment",
             "TipChannel",
             "TipDecision",

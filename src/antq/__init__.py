@@ -40,6 +40,18 @@ from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
 from antq.tallies import DeclaredTally, TallyFigure
+from antq.teams import (
+    CompositionProblem,
+    SecurityTeam,
+    SizeBand,
+    SizeProblem,
+    TeamRole,
+    TeamSizeRules,
+    composition_problems,
+    established_before_law,
+    size_problems,
+    teams_serving,
+)
 from antq.tips import (
     ExtensionGrantor,
     Informant,
@@ -66,6 +78,7 @@ __all__ = [
     "BreakdownRow",
     "Campaign",
     "CampaignKind",
+    "CompositionProblem",
     "DatasetLoadError",
     "DeclaredTally",
     "Edition",
@@ -92,10 +105,15 @@ __all__ = [
     "ReintegrationCase",
     "ReintegrationCategory",
     "SchoolLevel",
+    "SecurityTeam",
+    "SizeBand",
+    "SizeProblem",
     "Succession",
     "Summary",
     "TallyFigure",
     "TallyOverlap",
+    "TeamRole",
+    "TeamSizeRules",
     "TipAssessment",
     "TipChannel",
     "TipDecision",
@@ -112,10 +130,14 @@ __all__ = [
     "UnknownUnitError",
     "__version__",
     "breakdown",
+    "composition_problems",
+    "established_before_law",
     "format_count",
     "format_percent",
     "format_ratio",
     "period_adverbial",
     "period_phrase",
+    "size_problems",
     "summarize",
+    "teams_serving",
 ]
