@@ -37,6 +37,7 @@ exclude_patterns = ["_build", "units-crosscheck.md"]  # included by units.md
 # Every reference must resolve: a broken one is an error (sphinx-build -n -W).
 nitpicky = True
 nitpick_ignore = [
+    ("py:class", "decimal.Decimal"),
     # Standard-library classes named in signatures. No intersphinx inventory is fetched,
     # so Sphinx has no page to link them to.
     ("py:class", "collections.abc.Mapping"),

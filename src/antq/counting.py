@@ -106,7 +106,7 @@ class Scope:
     @property
     def judged_on(self) -> dt.date:
         """
-        The day on which tips are judged overdue: :attr:`as_of`, or the period's last day.
+        The day on which tips are judged overdue, ``as_of`` or else the period's last day.
         """
         return self.as_of or self.period.end
 
