@@ -72,6 +72,13 @@ def _exactly(expected: type, name: str) -> Callable[[object, type], Any]:
     return structure
 
 
+def _int_or_bool(value: object, _: type) -> int | bool:
+    if type(value) not in {int, bool}:
+        msg = f"expected true, false or an integer, found {_json_type(value)}"
+        raise _StrictTypeError(msg)
+    return value  # type: ignore[return-value]
+
+
 def _structure_date(value: object, _: type) -> dt.date:
     if not isinstance(value, str) or _ISO_DATE.fullmatch(value) is None:
         msg = f"expected an ISO 8601 date (YYYY-MM-DD), found {_json_type(value)}"
@@ -150,6 +157,7 @@ def _make_converter(*, include_informants: bool, forbid_extra_keys: bool) -> cat
     converter.register_structure_hook(str, _exactly(str, "a string"))
     converter.register_structure_hook(int, _exactly(int, "an integer"))
     converter.register_structure_hook(bool, _exactly(bool, "a boolean"))
+    converter.register_structure_hook(int | bool, _int_or_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     # Registered after str: an enumeration is read by its identifier, never as a string.

@@ -13,8 +13,10 @@ from antq.campaigns import Campaign, MobilisationSession
 from antq.editions import Edition
 from antq.groups import ModelGroup
 from antq.periods import Period
+from antq.recognition import AssessmentFact, Recognition
 from antq.reintegration import ReintegrationCase
 from antq.tallies import DeclaredTally
+from antq.teams import SecurityTeam
 from antq.tips import TipRecord
 from antq.units import UnitRegistry
 
@@ -48,6 +50,18 @@ def _declared_tallies(records: Iterable[DeclaredTally]) -> tuple[DeclaredTally, 
     return v.as_tuple(records, owner="MovementDataset", field="declared_tallies")
 
 
+def _security_teams(records: Iterable[SecurityTeam]) -> tuple[SecurityTeam, ...]:
+    return v.as_tuple(records, owner="MovementDataset", field="security_teams")
+
+
+def _assessment_facts(records: Iterable[AssessmentFact]) -> tuple[AssessmentFact, ...]:
+    return v.as_tuple(records, owner="MovementDataset", field="assessment_facts")
+
+
+def _recognitions(records: Iterable[Recognition]) -> tuple[Recognition, ...]:
+    return v.as_tuple(records, owner="MovementDataset", field="recognitions")
+
+
 def _unit_of_registry(
     instance: MovementDataset, attribute: attrs.Attribute[Any], value: object
 ) -> None:
@@ -73,6 +87,9 @@ class MovementDataset:
         model_groups: The model groups.
         reintegration_cases: The reintegration cases.
         declared_tallies: Counts declared by units in place of records.
+        security_teams: The security-and-order protection teams (Luật 30/2023/QH15).
+        assessment_facts: The facts recognition as safe on security and order reads.
+        recognitions: The recorded decisions on recognition.
         reporting_unit_code: The unit whose report the dataset makes, if one does
             (the city in "Công an thành phố Bắc Kạn"); reports default to it.
         description: What the dataset is and where its records come from.
@@ -113,6 +130,24 @@ class MovementDataset:
         validator=v.tuple_of(DeclaredTally),
         kw_only=True,
     )
+    security_teams: tuple[SecurityTeam, ...] = attrs.field(
+        default=(),
+        converter=_security_teams,
+        validator=v.tuple_of(SecurityTeam),
+        kw_only=True,
+    )
+    assessment_facts: tuple[AssessmentFact, ...] = attrs.field(
+        default=(),
+        converter=_assessment_facts,
+        validator=v.tuple_of(AssessmentFact),
+        kw_only=True,
+    )
+    recognitions: tuple[Recognition, ...] = attrs.field(
+        default=(),
+        converter=_recognitions,
+        validator=v.tuple_of(Recognition),
+        kw_only=True,
+    )
     reporting_unit_code: str | None = attrs.field(
         default=None, validator=[v.optional_local_id, _unit_of_registry], kw_only=True
     )
@@ -127,7 +162,8 @@ class MovementDataset:
 
         The keys are the section names of the dataset file: ``units``,
         ``organisations``, ``campaigns``, ``sessions``, ``tips``, ``model_groups``,
-        ``reintegration_cases``, ``declared_tallies``.
+        ``reintegration_cases``, ``declared_tallies``, ``security_teams``,
+        ``assessment_facts``, ``recognitions``.
         """
         return {
             "units": len(self.registry.units),
@@ -138,4 +174,7 @@ class MovementDataset:
             "model_groups": len(self.model_groups),
             "reintegration_cases": len(self.reintegration_cases),
             "declared_tallies": len(self.declared_tallies),
+            "security_teams": len(self.security_teams),
+            "assessment_facts": len(self.assessment_facts),
+            "recognitions": len(self.recognitions),
         }

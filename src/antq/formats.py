@@ -130,6 +130,7 @@ from antq._validation import PROTECTED
 from antq.dataset import MovementDataset
 from antq.errors import AntqError, DatasetLoadError, InvalidValueError, LoadProblem, RegistryError
 from antq.io import (
+    _WRITTEN_WHEN_FILLED,
     FORMAT_VERSION,
     SECTIONS,
     _header_fields,
@@ -243,7 +244,7 @@ def _columns(cls: type, prefix: str = "") -> tuple[_Column, ...]:
         name = prefix + field.name
         if attrs.has(hint):
             found.extend(_columns(hint, f"{name}."))
-        elif get_origin(hint) is tuple:
+        elif get_origin(hint) is tuple or set(options) == {int, bool}:
             found.append(_Column(name, "json"))
         elif hint is bool:
             found.append(_Column(name, "boolean"))
@@ -310,6 +311,16 @@ VIETNAMESE_HEADERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "established_on": ("Ngày thành lập",),
         "ended_on": ("Ngày kết thúc", "Ngày ngừng hoạt động"),
         "member_count": ("Số thành viên",),
+        "commune_code": ("Mã xã", "Đơn vị cấp xã"),
+        "hamlet_codes": ("Thôn, tổ phụ trách", "Địa bàn phụ trách"),
+        "dissolved_on": ("Ngày giải thể",),
+        "leaders": ("Tổ trưởng", "Số tổ trưởng"),
+        "deputies": ("Tổ phó", "Số tổ phó"),
+        "members": ("Tổ viên", "Số tổ viên"),
+        "year": ("Năm", "Năm đánh giá"),
+        "fact": ("Dữ kiện", "Nội dung đánh giá"),
+        "outcome": ("Kết quả", "Kết quả công nhận"),
+        "authority": ("Cơ quan quyết định", "Cấp quyết định"),
         "category": ("Diện", "Diện cảm hóa, giáo dục, giúp đỡ"),
         "progressed": ("Tiến bộ", "Đưa ra khỏi diện quản lý"),
         "figure": ("Chỉ tiêu",),
@@ -715,13 +726,14 @@ def _jsonl_items(path: Path, cls: type[Any], section: str) -> Iterator[_Item]:
     index = 0
     try:
         with path.open("rb") as stream:
-            for row, line in enumerate(stream, start=1):
-                if row == 1 and line.startswith((b"\xff\xfe", b"\xfe\xff")):
+            for row, raw in enumerate(stream, start=1):
+                if row == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
                     raise _file_problem(path, section, "UTF-16 text; save the file as UTF-8")
+                line = raw.removeprefix(b"\xef\xbb\xbf")
                 if not line.strip():
                     continue
                 yield _jsonl_item(
-                    line.removeprefix(b"\xef\xbb\xbf"),
+                    line,
                     cls,
                     RecordPlace(section, str(path), None, row, index),
                 )
@@ -817,6 +829,9 @@ def _from_excel(cell: object, kind: _Kind) -> object:
         return cell
     if kind == "date" and isinstance(cell, dt.date):
         return _day(cell)
+    if kind == "json" and isinstance(cell, int | float):
+        # A fact's value: true, false or a number, as the cell holds it.
+        return cell if type(cell) is bool else _whole(cell)
     expected = {
         "text": "text",
         "integer": "an integer",
@@ -1246,6 +1261,9 @@ class _Collector:
                     model_groups=records["model_groups"],
                     reintegration_cases=records["reintegration_cases"],
                     declared_tallies=records["declared_tallies"],
+                    security_teams=records["security_teams"],
+                    assessment_facts=records["assessment_facts"],
+                    recognitions=records["recognitions"],
                     **_header_fields(texts),
                 )
             except InvalidValueError as error:
@@ -1662,7 +1680,7 @@ def write_dataset(
     if chosen == "jsonl":
         sections = (
             (name, (), (unstructure(record) for record in _records(dataset, name)))
-            for name in _SECTION_NAMES
+            for name in _written_sections(dataset)
         )
         _write_directory(target, chosen, header, sections, owner="write_dataset")
         return
@@ -1672,7 +1690,7 @@ def write_dataset(
             _column_names(name, include_informants=include_informants),
             (_flatten(unstructure(record)) for record in _records(dataset, name)),
         )
-        for name in _SECTION_NAMES
+        for name in _written_sections(dataset)
     )
     if chosen == "csv":
         _write_directory(target, chosen, header, tables, owner="write_dataset")
@@ -1759,6 +1777,17 @@ def _form_of(path: Path, form: _Form | None, owner: str) -> _Form:
     if form in _FILE_FORMS.values() and told != form:
         raise InvalidValueError(owner, "form", form, f"a {form} dataset is a file named *.{form}")
     return form
+
+
+def _written_sections(dataset: MovementDataset) -> tuple[str, ...]:
+    """
+    The sections written for *dataset*: the newer ones only when they hold records.
+    """
+    return tuple(
+        name
+        for name in _SECTION_NAMES
+        if name not in _WRITTEN_WHEN_FILLED or _records(dataset, name)
+    )
 
 
 def _records(dataset: MovementDataset, section: str) -> tuple[object, ...]:

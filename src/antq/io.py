@@ -21,8 +21,10 @@ from antq.dataset import MovementDataset
 from antq.errors import DatasetLoadError, InvalidValueError, LoadProblem, RegistryError
 from antq.groups import ModelGroup
 from antq.periods import Period
+from antq.recognition import AssessmentFact, Recognition
 from antq.reintegration import ReintegrationCase
 from antq.tallies import DeclaredTally
+from antq.teams import SecurityTeam
 from antq.tips import TipRecord
 from antq.units import Organisation, Unit, UnitRegistry
 
@@ -60,7 +62,14 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("model_groups", ModelGroup),
     ("reintegration_cases", ReintegrationCase),
     ("declared_tallies", DeclaredTally),
+    ("security_teams", SecurityTeam),
+    ("assessment_facts", AssessmentFact),
+    ("recognitions", Recognition),
 )
+
+#: The sections written only when they hold records, so that a file without such
+#: records stays readable by an antq that does not know them.
+_WRITTEN_WHEN_FILLED = frozenset({"security_teams", "assessment_facts", "recognitions"})
 
 #: The optional text fields of the header, after ``format_version`` and ``period``.
 _HEADER_TEXTS = ("reporting_unit_code", "description", "edition")
@@ -196,6 +205,9 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
             model_groups=sections["model_groups"],
             reintegration_cases=sections["reintegration_cases"],
             declared_tallies=sections["declared_tallies"],
+            security_teams=sections["security_teams"],
+            assessment_facts=sections["assessment_facts"],
+            recognitions=sections["recognitions"],
             **_header_fields(texts),
         )
     except InvalidValueError as error:
@@ -311,6 +323,10 @@ def dataset_to_dict(
             "declared_tallies": unstructure(list(dataset.declared_tallies)),
         }
     )
+    for name in sorted(_WRITTEN_WHEN_FILLED, key=[n for n, _ in SECTIONS].index):
+        records = getattr(dataset, name)
+        if records:
+            document[name] = unstructure(list(records))
     return document
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "FACTS",
     "TT124_IN_FORCE",
     "Assessment",
+    "AssessmentFact",
     "Certainty",
     "Comparison",
     "Condition",
@@ -1868,3 +1869,37 @@ def duplicate_recognitions(
     """
     groups = recognitions_by_window(recognitions)
     return tuple(group for group in groups.values() if len(group) > 1)
+
+
+def _fact_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is bool:
+        return
+    if type(value) is not int or value < 0:
+        v.refuse(instance, attribute, value, "a fact is true, false or a whole number from 0")
+
+
+@attrs.frozen
+class AssessmentFact:
+    """
+    One fact about a unit or an organisation for the assessment of a year.
+
+    A dataset records the facts the criteria read (:data:`FACTS`: households registered,
+    a resolution adopted, members of the commune police disciplined ...) and the facts
+    that the conditions of a criteria file name, one record per fact.
+
+    Args:
+        unit_code: The unit's or organisation's code.
+        year: The year of the assessment the fact is for.
+        fact: The fact's identifier.
+        value: ``True``, ``False`` or a whole number.
+        source: Where the fact comes from (a minute, a report), if recorded.
+
+    Raises:
+        antq.errors.InvalidValueError: When a field breaks its rule.
+    """
+
+    unit_code: str = attrs.field(validator=v.local_id)
+    year: int = attrs.field(validator=_count)
+    fact: str = attrs.field(validator=_fact_id)
+    value: int | bool = attrs.field(validator=_fact_value)
+    source: str | None = attrs.field(default=None, validator=v.optional_text, kw_only=True)
