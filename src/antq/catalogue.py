@@ -46,6 +46,10 @@ FAMILIES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "T": ("tips", "tin báo, tố giác"),
         "G": ("model groups", "mô hình"),
         "R": ("reintegration cases", "cảm hóa, giáo dục, giúp đỡ"),
+        "A": (
+            "recognition and its facts",
+            "công nhận đạt tiêu chuẩn an toàn về an ninh, trật tự",
+        ),
         "D": ("declared tallies", "số liệu khai báo"),
         "X": ("the dataset as a whole", "toàn bộ bộ dữ liệu"),
     }
@@ -65,6 +69,8 @@ KINDS: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 
 DATA_RULE = "antq data rule"
+LAW30 = "Luật 30/2023/QH15 (in force 1 July 2024)"
+TT124 = "Thông tư 124/2021/TT-BCA"
 BLTTHS_147 = "Bộ luật Tố tụng hình sự 2015, Điều 147"
 
 
@@ -603,6 +609,26 @@ _RULES = (
         ("unit_code",),
     ),
     Rule(
+        "G202",
+        E,
+        "team in an unknown commune",
+        "{location}: no unit has the code {value}",
+        "{location}: không có đơn vị nào mã {value}",
+        "A security-and-order protection team belongs to a commune the registry does not hold.",
+        ("commune_code",),
+        LAW30,
+    ),
+    Rule(
+        "G203",
+        E,
+        "team serves an unknown hamlet",
+        "{location}: no unit has the code {value}",
+        "{location}: không có đơn vị nào mã {value}",
+        "A team serves a hamlet the registry does not hold.",
+        ("hamlet_codes",),
+        LAW30,
+    ),
+    Rule(
         "G301",
         E,
         "duplicate group id",
@@ -622,6 +648,15 @@ _RULES = (
         ("kind", "unit_code", "name", "established_on"),
     ),
     Rule(
+        "G303",
+        E,
+        "duplicate team id",
+        "{location}: the team id {value} is used twice",
+        "{location}: mã tổ bảo vệ an ninh, trật tự {value} bị trùng",
+        "Two teams of the dataset have the same id.",
+        ("id",),
+    ),
+    Rule(
         "G401",
         W,
         "group inactive in the period",
@@ -629,6 +664,25 @@ _RULES = (
         "{location}: mô hình không hoạt động ngày nào trong kỳ báo cáo {period}",
         "A group set up after the period or ended before it is not counted.",
         ("established_on", "ended_on"),
+    ),
+    Rule(
+        "G402",
+        E,
+        "team before the law",
+        "{location}: set up on {value}, before Luật 30/2023/QH15 came into force on 1 July 2024",
+        "{location}: thành lập ngày {value}, trước khi Luật 30/2023/QH15 có hiệu lực (01/7/2024)",
+        "Security-and-order protection teams exist from 1 July 2024.",
+        ("established_on",),
+        LAW30,
+    ),
+    Rule(
+        "G403",
+        W,
+        "team inactive in the period",
+        "{location}: the team did not exist on any day of the period {period}",
+        "{location}: tổ không hoạt động ngày nào trong kỳ báo cáo {period}",
+        "The team was dissolved before the period began, or set up after it ended.",
+        ("established_on", "dissolved_on"),
     ),
     Rule(
         "G501",
@@ -641,6 +695,57 @@ _RULES = (
         "Security-and-order protection teams exist from 1 July 2024.",
         ("kind", "established_on"),
         "Luật 30/2023/QH15 (in force 1 July 2024)",
+    ),
+    Rule(
+        "G502",
+        E,
+        "team serves a unit that is not a hamlet",
+        "{location}: {value} is a {level}, not a village or residential group",
+        "{location}: {value} là đơn vị {level_vi}, không phải thôn, tổ dân phố",
+        "A team serves one or several hamlets (villages, residential groups).",
+        ("hamlet_codes",),
+        LAW30,
+    ),
+    Rule(
+        "G503",
+        E,
+        "hamlet of another commune",
+        "{location}: the hamlet {value} is not in the commune {commune}",
+        "{location}: thôn, tổ dân phố {value} không thuộc đơn vị cấp xã {commune}",
+        "The hamlets a team serves lie in the team's commune.",
+        ("hamlet_codes", "commune_code"),
+        LAW30,
+    ),
+    Rule(
+        "G504",
+        E,
+        "team of a unit that is not a commune",
+        "{location}: {value} is a {level}, not a commune",
+        "{location}: {value} là đơn vị {level_vi}, không phải đơn vị cấp xã",
+        "A team belongs to a commune, ward, township or special zone.",
+        ("commune_code",),
+        LAW30,
+    ),
+    Rule(
+        "G601",
+        W,
+        "team composition",
+        "{location}: {reason}",
+        "{location}: {reason_vi}",
+        "A team has one leader (Tổ trưởng), at least one deputy (Tổ phó) and members (Tổ viên).",
+        ("leaders", "deputies", "members"),
+        LAW30,
+    ),
+    Rule(
+        "G602",
+        W,
+        "team size outside the province's band",
+        "{location}: {reason}",
+        "{location}: {reason_vi}",
+        "The province's decision sets the size of teams; checked only when its size "
+        "bands are given to validation. antq has no size of its own.",
+        ("leaders", "deputies", "members"),
+        "the province's decision, given with the size rules (Luật 30/2023/QH15)",
     ),
     # R: reintegration --------------------------------------------------------------------
     Rule(
@@ -679,6 +784,56 @@ _RULES = (
         "A reintegration case belongs to the hamlet or commune where the person lives, "
         "not to an organisation, district or province.",
         ("unit_code",),
+    ),
+    # A: recognition and its facts -----------------------------------------------------
+    Rule(
+        "A201",
+        E,
+        "fact about an unknown unit",
+        "{location}: no unit or organisation has the code {value}",
+        "{location}: không có đơn vị hoặc cơ quan, tổ chức nào mã {value}",
+        "A fact for recognition names a unit or organisation the registry does not hold.",
+        ("unit_code",),
+    ),
+    Rule(
+        "A202",
+        E,
+        "recognition of an unknown unit",
+        "{location}: no unit or organisation has the code {value}",
+        "{location}: không có đơn vị hoặc cơ quan, tổ chức nào mã {value}",
+        "A recorded recognition names a unit or organisation the registry does not hold.",
+        ("code",),
+    ),
+    Rule(
+        "A301",
+        E,
+        "fact recorded twice",
+        "{location}: {value} is recorded twice for {unit} in {year}",
+        "{location}: dữ kiện {value} của {unit} năm {year} bị ghi hai lần",
+        "A fact has one value for a unit and a year.",
+        ("unit_code", "year", "fact"),
+    ),
+    Rule(
+        "A302",
+        E,
+        "two recognitions in one window",
+        "{location}: {unit} is recognised twice for {value}",
+        "{location}: {unit} được xét công nhận hai lần trong năm {value}",
+        "Recognition is decided once a year: at most one decision per unit and window.",
+        ("code", "year"),
+        TT124,
+    ),
+    Rule(
+        "A501",
+        E,
+        "recognition of a unit that cannot be recognised",
+        "{location}: {value} cannot be recognised: {reason}",
+        "{location}: {value} không thuộc diện xét công nhận: {reason}",
+        "Hamlets, communes, agencies (not armed-forces units), enterprises (not small or "
+        "micro) and schools (not primary schools, kindergartens or nurseries) can be "
+        "recognised; provinces and districts are not.",
+        ("code",),
+        TT124 + ", Điều 2",
     ),
     # D: declared tallies -----------------------------------------------------------------
     Rule(
@@ -834,6 +989,21 @@ _TITLES_VI = {
     "G301": "trùng mã mô hình",
     "G302": "mô hình bị nhập trùng",
     "G401": "mô hình không hoạt động trong kỳ báo cáo",
+    "G202": "tổ thuộc đơn vị cấp xã không tồn tại",
+    "G203": "tổ phụ trách thôn, tổ dân phố không tồn tại",
+    "G303": "trùng mã tổ bảo vệ an ninh, trật tự",
+    "G402": "tổ thành lập trước khi Luật có hiệu lực",
+    "G403": "tổ không hoạt động trong kỳ báo cáo",
+    "G502": "tổ phụ trách đơn vị không phải thôn, tổ dân phố",
+    "G503": "thôn, tổ dân phố không thuộc xã của tổ",
+    "G504": "tổ thuộc đơn vị không phải cấp xã",
+    "G601": "cơ cấu tổ không đúng quy định",
+    "G602": "quy mô tổ ngoài mức tỉnh quy định",
+    "A201": "dữ kiện của đơn vị không tồn tại",
+    "A202": "công nhận đơn vị không tồn tại",
+    "A301": "dữ kiện bị ghi hai lần",
+    "A302": "công nhận hai lần trong một năm",
+    "A501": "công nhận đơn vị không thuộc diện xét",
     "G501": "tổ bảo vệ an ninh, trật tự trước khi Luật có hiệu lực",
     "R201": "hồ sơ thuộc đơn vị không tồn tại",
     "R301": "trùng mã hồ sơ",

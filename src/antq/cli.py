@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 from antq import __version__, official
+from antq.assessment import AssessmentEntry, assess_dataset
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import BREAKDOWNS, successor_codes
+from antq.criteria import CriteriaFileError, load_criteria
 from antq.editions import UnitMatch
 from antq.errors import AntqError, DatasetLoadError, InvalidValueError, UnknownEditionError
 from antq.formats import ReadResult, load, locate_findings, read_dataset, write_rejects
@@ -168,8 +170,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language")
     report.add_argument("--format", choices=FORMATS, default="text", help="the form")
+    assess_command = commands.add_parser(
+        "assess",
+        help="assess units for recognition as safe on security and order",
+        description=(
+            "Assess the hamlets, communes and organisations of a dataset for recognition "
+            "as 'An toàn về an ninh, trật tự' in a year, criterion by criterion, with the "
+            "source of each. Criteria whose thresholds are gaps in the rules are 'not "
+            "assessable' unless a criteria file (TOML or JSON) supplies them. Without "
+            f"DATASET, the bundled example ({EXAMPLE}) is used."
+        ),
+    )
+    assess_command.add_argument(
+        "dataset", metavar="DATASET", nargs="?", help="a dataset in any form"
+    )
+    assess_command.add_argument(
+        "--year", type=_year, required=True, help="the year of the recognition"
+    )
+    assess_command.add_argument(
+        "--criteria",
+        metavar="FILE",
+        help="a criteria file (.toml or .json): gaps and provincial criteria",
+    )
+    assess_command.add_argument(
+        "--unit", metavar="CODE", help="assess this unit and what lies below it"
+    )
+    assess_command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="the form"
+    )
     _units_parser(commands)
     return parser
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or len(text) != 4:
+        msg = f"not a year: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _units_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -247,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "validate": _validate,
             "report": _report,
             "units": _units,
+            "assess": _assess,
         }
         return commands[arguments.command](arguments)
     except _UsageError as error:
@@ -319,6 +357,88 @@ def _report(arguments: argparse.Namespace) -> int:
     report = make_report(dataset, unit=unit, period=period, by=arguments.by)
     sys.stdout.write(render_report(report, lang=arguments.lang, format=arguments.format))
     return EXIT_OK
+
+
+def _assess(arguments: argparse.Namespace) -> int:
+    dataset = _load(arguments.dataset) if arguments.dataset else load_example()
+    parameters = None
+    if arguments.criteria is not None:
+        _readable(arguments.criteria)
+        try:
+            parameters = load_criteria(arguments.criteria)
+        except CriteriaFileError as error:
+            msg = f"antq: {arguments.criteria} is not a valid criteria file.\n{error}"
+            raise _InvalidDatasetError(msg) from None
+    unit = arguments.unit
+    if unit is not None and unit not in dataset.registry:
+        raise _UsageError(_unknown_unit(unit, dataset.registry))
+    entries = assess_dataset(dataset, arguments.year, parameters=parameters, unit=unit)
+    if arguments.format == "json":
+        document = [_entry_json(entry) for entry in entries]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for entry in entries:
+        print("\n".join(_entry_lines(entry)))
+        print()
+    outcomes = Counter(
+        "not assessed" if entry.outcome is None else entry.outcome.value for entry in entries
+    )
+    print(", ".join(f"{name}: {count}" for name, count in sorted(outcomes.items())) or "no unit")
+    return EXIT_OK
+
+
+def _entry_lines(entry: AssessmentEntry) -> list[str]:
+    if entry.assessment is None:
+        lines = [f"{entry.code} {entry.name}: not assessed: {entry.refusal}"]
+    else:
+        lines = [f"{entry.code} {entry.name}", *entry.assessment.reasoning()]
+    lines.extend(
+        f"recorded: {decision.outcome.value} ({decision.outcome.label})"
+        + (f", decided on {decision.decided_on.isoformat()}" if decision.decided_on else "")
+        + (f" by {decision.authority}" if decision.authority else "")
+        for decision in entry.recorded
+    )
+    return lines
+
+
+def _entry_json(entry: AssessmentEntry) -> dict[str, object]:
+    found: dict[str, object] = {"code": entry.code, "name": entry.name}
+    assessment = entry.assessment
+    if assessment is None:
+        found["refusal"] = entry.refusal
+    else:
+        found.update(
+            {
+                "subject": assessment.subject.value,
+                "year": assessment.year,
+                "regime": assessment.regime.value,
+                "window": {
+                    "start": assessment.window.start.isoformat(),
+                    "end": assessment.window.end.isoformat(),
+                },
+                "outcome": assessment.outcome.value,
+                "criteria": [
+                    {
+                        "id": result.criterion.id,
+                        "status": result.status.value,
+                        "title": result.criterion.title,
+                        "title_vi": result.criterion.title_vi,
+                        "source": result.criterion.source,
+                        "reason": result.reason,
+                    }
+                    for result in assessment.results
+                ],
+            }
+        )
+    found["recorded"] = [
+        {
+            "outcome": decision.outcome.value,
+            "decided_on": decision.decided_on.isoformat() if decision.decided_on else None,
+            "authority": decision.authority,
+        }
+        for decision in entry.recorded
+    ]
+    return found
 
 
 def _mapped_report(

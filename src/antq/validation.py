@@ -26,6 +26,8 @@ from antq.counting import OverlapCause, accepted_tallies
 from antq.figures import format_percent
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.names import tone_key
+from antq.recognition import NotEligibleError, check_eligible
+from antq.teams import composition_problems, established_before_law, size_problems
 from antq.time_limits import (
     TRANSFERS_FROM,
     overdue,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from antq.errors import LoadProblem
     from antq.figures import Language
     from antq.tallies import DeclaredTally
+    from antq.teams import SecurityTeam, TeamSizeRules
     from antq.units import Organisation
 
 __all__ = ["Finding", "ValidationReport", "load_findings", "validate"]
@@ -275,10 +278,12 @@ class _Context:
         dataset: MovementDataset,
         as_of: dt.date | None,
         remote_communes: frozenset[str] = frozenset(),
+        team_sizes: TeamSizeRules | None = None,
     ) -> None:
         self.dataset = dataset
         self.as_of = as_of
         self.remote_communes = remote_communes
+        self.team_sizes = team_sizes
         self.period = dataset.period
         self.units = {unit.code: unit for unit in dataset.registry.units}
         self.organisations = {o.code: o for o in dataset.registry.organisations}
@@ -315,6 +320,7 @@ def validate(
     *,
     as_of: dt.date | None = None,
     remote_communes: Iterable[str] = (),
+    team_sizes: TeamSizeRules | None = None,
 ) -> ValidationReport:
     """
     Check a dataset against every dataset-level rule of the catalogue.
@@ -326,11 +332,13 @@ def validate(
         remote_communes: The codes of the remote communes, whose police hand a tip on
             within 48 hours instead of 24 (rule ``T705``; Thông tư liên tịch 01/2017).
             Which communes are remote is the province's list; antq has no default.
+        team_sizes: The province's size bands for security-and-order protection teams
+            (rule ``G602``); without them, sizes are not checked.
 
     Returns:
         Every finding, by section in dataset order.
     """
-    context = _Context(dataset, as_of, frozenset(remote_communes))
+    context = _Context(dataset, as_of, frozenset(remote_communes), team_sizes)
     checks = (
         _units,
         _edition_units,
@@ -340,7 +348,10 @@ def validate(
         _tip_time_limits,
         _tip_transfers,
         _groups,
+        _teams,
         _cases,
+        _facts,
+        _recognitions,
         _tallies,
         _whole,
     )
@@ -686,6 +697,101 @@ def _groups(c: _Context) -> Iterator[Finding]:
                 "established_on",
                 group.established_on.isoformat(),
             )
+
+
+def _teams(c: _Context) -> Iterator[Finding]:
+    teams = c.dataset.security_teams
+    yield from _duplicates("security_teams", [t.id for t in teams], "G303")
+    for index, team in enumerate(teams):
+        where = f"$.security_teams[{index}]"
+        hamlets: list[Unit] = []
+        yield from _team_places(c, team, where, hamlets)
+        day = team.established_on.isoformat()
+        if established_before_law(team):
+            yield Finding("G402", f"{where}.established_on", team.id, "established_on", day)
+        if not team.active_during(c.period):
+            yield c.outside_period(
+                "G403", f"{where}.established_on", team.id, "established_on", day
+            )
+        for problem in composition_problems(team):
+            yield Finding(
+                "G601",
+                f"{where}.{problem.field}",
+                team.id,
+                problem.field,
+                str(problem.count),
+                {"reason": problem.reason, "reason_vi": problem.reason_vi},
+            )
+        # Sizes are judged by the kinds of the hamlets served: only when all are known.
+        if c.team_sizes is not None and len(hamlets) == len(team.hamlet_codes):
+            for size in size_problems(team, hamlets, c.team_sizes):
+                params = {"reason": size.reason, "reason_vi": size.reason_vi}
+                yield Finding("G602", where, team.id, None, str(team.size), params)
+
+
+def _team_places(
+    c: _Context, team: SecurityTeam, where: str, hamlets: list[Unit]
+) -> Iterator[Finding]:
+    """
+    Check a team's commune and hamlets; add the hamlets that pass to *hamlets*.
+    """
+    commune = c.units.get(team.commune_code)
+    field = "commune_code"
+    if commune is None:
+        yield Finding("G202", f"{where}.{field}", team.id, field, team.commune_code)
+    elif commune.level is not UnitLevel.COMMUNE:
+        params = _level_params(commune)
+        yield Finding("G504", f"{where}.{field}", team.id, field, team.commune_code, params)
+    for position, code in enumerate(team.hamlet_codes):
+        at = f"{where}.hamlet_codes[{position}]"
+        hamlet = c.units.get(code)
+        if hamlet is None:
+            yield Finding("G203", at, team.id, "hamlet_codes", code)
+        elif hamlet.level is not UnitLevel.HAMLET:
+            yield Finding("G502", at, team.id, "hamlet_codes", code, _level_params(hamlet))
+        elif commune is not None and hamlet.parent_code != commune.code:
+            params = {"commune": team.commune_code}
+            yield Finding("G503", at, team.id, "hamlet_codes", code, params)
+        else:
+            hamlets.append(hamlet)
+
+
+def _level_params(unit: Unit) -> dict[str, object]:
+    return {"level": unit.level.value, "level_vi": unit.level.label}
+
+
+def _facts(c: _Context) -> Iterator[Finding]:
+    seen: set[tuple[str, int, str]] = set()
+    for index, fact in enumerate(c.dataset.assessment_facts):
+        where = f"$.assessment_facts[{index}]"
+        if c.place(fact.unit_code) is None:
+            yield Finding("A201", f"{where}.unit_code", fact.unit_code, "unit_code", fact.unit_code)
+        key = (fact.unit_code, fact.year, fact.fact)
+        if key in seen:
+            params = {"unit": fact.unit_code, "year": fact.year}
+            yield Finding("A301", f"{where}.fact", fact.unit_code, "fact", fact.fact, params)
+        seen.add(key)
+
+
+def _recognitions(c: _Context) -> Iterator[Finding]:
+    seen: set[tuple[str, int]] = set()
+    for index, decision in enumerate(c.dataset.recognitions):
+        where = f"$.recognitions[{index}]"
+        place = c.place(decision.code)
+        if place is None:
+            yield Finding("A202", f"{where}.code", decision.code, "code", decision.code)
+        else:
+            try:
+                check_eligible(place)
+            except NotEligibleError as error:
+                params = {"reason": error.reason}
+                yield Finding("A501", f"{where}.code", decision.code, "code", decision.code, params)
+        key = (decision.code, decision.year)
+        if key in seen:
+            params = {"unit": decision.code}
+            year = str(decision.year)
+            yield Finding("A302", f"{where}.year", decision.code, "year", year, params)
+        seen.add(key)
 
 
 def _cases(c: _Context) -> Iterator[Finding]:
