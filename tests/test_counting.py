@@ -1,5 +1,5 @@
 """
-Tests of the counting rules CR-01 to CR-10, summaries and breakdowns (antq.counting).
+Tests of the counting rules CR-01 to CR-11, summaries and breakdowns (antq.counting).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from antq import (
     CampaignKind,
     DeclaredTally,
     Edition,
+    ExtensionGrantor,
     Figure,
     InvalidValueError,
     MobilisationSession,
@@ -38,6 +39,9 @@ from antq import (
     TallyOverlap,
     TipAssessment,
     TipChannel,
+    TipDecision,
+    TipExtension,
+    TipLegalKind,
     TipRecord,
     Unit,
     UnitKind,
@@ -64,8 +68,10 @@ from antq.counting import (
     reintegration_cases_helped,
     successor_codes,
     summarize,
+    tips_by_time_limit,
 )
 from antq.io import load_example
+from antq.time_limits import time_limit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -1285,6 +1291,284 @@ class TestDeclaredCounts:
 
 # Summaries ------------------------------------------------------------------------------
 
+# CR-11 ----------------------------------------------------------------------------------
+
+
+def handled(
+    id_: str,
+    received_on: str = "2017-03-10",
+    *,
+    decided_on: str | None = None,
+    decision: TipDecision = TipDecision.NOT_PROSECUTE,
+    receiver: str = WARD,
+    channel: TipChannel = TipChannel.PHONE,
+    extensions: tuple[TipExtension, ...] = (),
+    resumed_on: str | None = None,
+    legal_kind: TipLegalKind | None = TipLegalKind.DENUNCIATION,
+) -> TipRecord:
+    """
+    Return a denunciation telephoned to Đức Xuân on 10 March 2017 unless told.
+
+    Its 20 days end on 30 March; a day of decision comes with *decision*.
+    """
+    return TipRecord(
+        id_,
+        day(received_on),
+        receiver,
+        channel,
+        legal_kind=legal_kind,
+        decision=None if decided_on is None else decision,
+        decided_on=None if decided_on is None else day(decided_on),
+        extensions=extensions,
+        resumed_on=None if resumed_on is None else day(resumed_on),
+    )
+
+
+def judged(tips: Sequence[TipRecord], *, unit: str | None = None, **scoped: Any) -> tuple[int, ...]:
+    """
+    Return CR-11 for *tips* in REGISTRY over 2017, judged as *scoped* says.
+    """
+    return tips_by_time_limit(tips, Scope.of(dataset(tips=tips), unit=unit, **scoped))
+
+
+SUSPEND = TipDecision.SUSPEND
+
+#: An extension by the handling agency to 2 months after 10 March 2017.
+EXTENDED = TipExtension(day("2017-03-25"), day("2017-05-10"), ExtensionGrantor.HANDLING_AGENCY)
+
+
+class TestTipsByTimeLimit:
+    """
+    CR-11: tips decided in time, decided late, and overdue (Điều 147 and 148).
+    """
+
+    @pytest.mark.parametrize(
+        ("tip", "expected"),
+        [
+            pytest.param(handled("H1", decided_on="2017-03-30"), (1, 0, 0), id="in-time"),
+            pytest.param(handled("H1", decided_on="2017-03-31"), (0, 1, 0), id="late"),
+            pytest.param(handled("H1"), (0, 0, 1), id="overdue"),
+            pytest.param(handled("H1", "2017-12-20"), (0, 0, 0), id="pending"),
+            pytest.param(handled("H1", "2017-12-11"), (0, 0, 0), id="pending-on-its-last-day"),
+            pytest.param(handled("H1", "2017-12-10"), (0, 0, 1), id="overdue-by-a-day"),
+            pytest.param(
+                handled("H1", decided_on="2017-03-30", decision=SUSPEND),
+                (1, 0, 0),
+                id="suspended-on-the-deadline-is-decided-in-time",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-04-05", decision=SUSPEND),
+                (0, 1, 0),
+                id="suspended-late-is-decided-late",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-04-05", decision=SUSPEND, resumed_on="2017-05-01"),
+                (0, 1, 0),
+                id="resumed-counts-by-its-suspension",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-03-30", decision=SUSPEND, resumed_on="2017-04-10"),
+                (1, 0, 0),
+                id="resumed-without-a-new-decision-is-never-overdue",
+            ),
+            pytest.param(
+                handled("H1", "2017-12-01", decided_on="2018-01-05", decision=SUSPEND),
+                (0, 0, 1),
+                id="suspended-after-the-day-of-judgement-is-overdue",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-05-10", extensions=(EXTENDED,)),
+                (1, 0, 0),
+                id="decided-on-the-last-day-of-an-extension",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-05-11", extensions=(EXTENDED,)),
+                (0, 1, 0),
+                id="decided-the-day-after-an-extension",
+            ),
+            pytest.param(
+                handled("H1", extensions=(EXTENDED,)), (0, 0, 1), id="overdue-after-an-extension"
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-03-31", legal_kind=None),
+                (0, 0, 0),
+                id="a-slip-without-legal-kind-decided-late",
+            ),
+            pytest.param(handled("H1", legal_kind=None), (0, 0, 0), id="undecided-without-kind"),
+            pytest.param(
+                handled("H1", decided_on="2017-03-31", receiver=OTHER_WARD),
+                (0, 0, 0),
+                id="received-outside-the-scope",
+            ),
+            pytest.param(
+                handled("H1", decided_on="2017-03-30", receiver=CITY),
+                (0, 0, 0),
+                id="received-above-the-scope",
+            ),
+            pytest.param(
+                handled("H1", "2016-12-20", decided_on="2017-01-20"),
+                (0, 0, 0),
+                id="received-before-the-period",
+            ),
+            pytest.param(handled("H1", "2016-12-31"), (0, 0, 0), id="undecided-from-before"),
+        ],
+    )
+    def test_each_tip_counts_once_or_not_at_all(
+        self, tip: TipRecord, expected: tuple[int, int, int]
+    ) -> None:
+        """
+        Judged on 31 December 2017 in Đức Xuân: decided in time, late, overdue, or none.
+        """
+        assert expected == judged([tip], unit=WARD)
+
+    def test_a_tip_resumed_after_the_day_of_judgement_is_judged_as_it_stood(self) -> None:
+        """
+        Undecided and past its limit on 31 December, the tip is overdue that day.
+
+        Whether it is suspended and resumed in 2018 does not change 31 December.
+        """
+        tip = handled("H1", "2017-12-01", decided_on="2018-01-05", decision=SUSPEND)
+        resumed = attrs.evolve(tip, resumed_on=day("2018-02-01"))
+        assert ((0, 0, 1), (0, 0, 1)) == (judged([tip]), judged([resumed]))
+
+    @pytest.mark.parametrize(
+        "channel", list(TipChannel), ids=[channel.value for channel in TipChannel]
+    )
+    def test_every_channel_counts(self, channel: TipChannel) -> None:
+        """
+        A classified tip counts whatever way it reached the police.
+        """
+        assert (0, 1, 0) == judged([handled("H1", decided_on="2017-04-01", channel=channel)])
+
+    def test_the_counts_add_over_the_tips(self) -> None:
+        """
+        Two in time, one late, one overdue; the rest not counted.
+        """
+        tips = [
+            handled("H1", decided_on="2017-03-12"),
+            handled("H2", decided_on="2017-03-30", decision=SUSPEND),
+            handled("H3", decided_on="2017-06-01", decision=TipDecision.PROSECUTE),
+            handled("H4", "2017-11-01"),
+            handled("H5", "2017-12-30"),
+            handled("H6", legal_kind=None),
+            handled("H7", receiver=OTHER_WARD),
+        ]
+        assert (2, 1, 1) == judged(tips, unit=WARD)
+        assert (2, 1, 2) == judged(tips)
+
+    def test_a_unit_above_counts_the_tips_of_the_units_below(self) -> None:
+        """
+        The city counts what both its wards received; a ward alone what it received.
+        """
+        tips = [handled("H1"), handled("H2", receiver=OTHER_WARD), handled("H3", receiver=CITY)]
+        expected = ((0, 0, 3), (0, 0, 1), (0, 0, 1))
+        actual = (
+            judged(tips, unit=CITY),
+            judged(tips, unit=WARD),
+            judged(tips, unit=CITY, descendants=False),
+        )
+        assert expected == actual
+
+
+class TestDayOfJudgement:
+    """
+    CR-11's day of judgement: ``as_of``, the last day of the dataset's period by default.
+    """
+
+    def test_a_scope_judges_on_its_last_day_unless_told(self) -> None:
+        """
+        Scope.judged_on is ``as_of``, or the period's last day.
+        """
+        quarter = Period.quarter(2017, 1)
+        plain = Scope(quarter, frozenset(), frozenset(), {})
+        told = Scope(quarter, frozenset(), frozenset(), {}, as_of=day("2017-02-01"))
+        expected = (None, day("2017-03-31"), day("2017-02-01"))
+        assert expected == (plain.as_of, plain.judged_on, told.judged_on)
+
+    @pytest.mark.parametrize("unit", [None, WARD, SCHOOL], ids=["all", "ward", "organisation"])
+    def test_scope_of_judges_on_the_datasets_last_day_whatever_the_period(
+        self, unit: str | None
+    ) -> None:
+        """
+        A scope for the first quarter still judges on 31 December, the dataset's last day.
+        """
+        found = Scope.of(dataset(), period=Period.quarter(2017, 1), unit=unit)
+        assert (day("2017-12-31"), day("2017-12-31")) == (found.as_of, found.judged_on)
+
+    def test_scope_of_keeps_the_day_given(self) -> None:
+        """
+        Scope.of with ``as_of`` judges on that day.
+        """
+        found = Scope.of(dataset(), period=Period.quarter(2017, 1), as_of=day("2017-04-15"))
+        assert day("2017-04-15") == found.judged_on
+
+    @pytest.mark.parametrize(
+        ("as_of", "expected"),
+        [
+            pytest.param(None, (0, 1, 0), id="the-datasets-last-day"),
+            pytest.param("2017-04-14", (0, 0, 0), id="on-the-deadline"),
+            pytest.param("2017-04-15", (0, 0, 1), id="the-day-after-the-deadline"),
+            pytest.param("2017-04-19", (0, 0, 1), id="the-day-before-the-decision"),
+            pytest.param("2017-04-20", (0, 1, 0), id="the-day-of-the-decision"),
+        ],
+    )
+    def test_a_late_decision_is_overdue_until_it_is_taken(
+        self, as_of: str | None, expected: tuple[int, int, int]
+    ) -> None:
+        """
+        Received on 25 March, due on 14 April, decided on 20 April: judged day by day.
+        """
+        data = dataset(tips=[handled("H1", "2017-03-25", decided_on="2017-04-20")])
+        found = summarize(
+            data, period=Period.quarter(2017, 1), as_of=None if as_of is None else day(as_of)
+        )
+        actual = (found.tips_decided_in_time, found.tips_decided_late, found.tips_overdue)
+        assert expected == actual
+
+    def test_the_summaries_of_the_quarters_judge_on_the_same_day(self) -> None:
+        """
+        A tip of March decided late in April is late in the first quarter's summary.
+        """
+        data = dataset(tips=[handled("H1", "2017-03-25", decided_on="2017-04-20")])
+        quarters = [summarize(data, period=Period.quarter(2017, q)) for q in (1, 2, 3, 4)]
+        expected = [(0, 1, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0)]
+        assert expected == [
+            (s.tips_decided_in_time, s.tips_decided_late, s.tips_overdue) for s in quarters
+        ]
+
+    @pytest.mark.parametrize("by", ["quarter", "month", "commune", "hamlet"])
+    def test_every_row_of_a_breakdown_judges_on_as_of(self, by: str) -> None:
+        """
+        With ``as_of``, the rows of a breakdown merge into the summary judged that day.
+        """
+        data = dataset(
+            tips=[
+                handled("H1", "2017-03-25", decided_on="2017-04-20"),
+                handled("H2", "2017-02-01", receiver=OTHER_WARD),
+                handled("H3", "2017-01-02", decided_on="2017-01-10", receiver=CITY),
+            ]
+        )
+        as_of = day("2017-04-15")
+        whole = summarize(data, as_of=as_of)
+        assert (1, 0, 2) == (
+            whole.tips_decided_in_time,
+            whole.tips_decided_late,
+            whole.tips_overdue,
+        )
+        assert whole == rows_merged(breakdown(data, by=by, as_of=as_of))
+
+    def test_a_mapped_summary_judges_on_as_of(self) -> None:
+        """
+        Re-expressed on the units of 2025-07, a tip of Đức Xuân is judged on ``as_of``.
+        """
+        data = attrs.evolve(on_editions(), tips=[handled("H1")])
+        found = [
+            summarize(data, unit=WARD, onto=NEW_UNITS, as_of=as_of).summary.tips_overdue
+            for as_of in (day("2017-03-30"), day("2017-03-31"), None)
+        ]
+        assert [0, 1, 1] == found
+
+
 CASE_ID = "R-SECRET-0042"
 
 
@@ -1295,7 +1579,13 @@ def rich_summary() -> Summary:
     return summarize(
         dataset(
             sessions=[session("S1", turns=30, slips=3), session("S2", place=SCHOOL, turns=20)],
-            tips=[valuable("T1"), slip("T2")],
+            tips=[
+                valuable("T1"),
+                slip("T2"),
+                handled("T3", decided_on="2017-03-30"),
+                handled("T4", decided_on="2017-04-01"),
+                handled("T5"),
+            ],
             model_groups=[group("G1")],
             reintegration_cases=[case(CASE_ID, progressed=True), case("R2", RELEASED)],
             declared_tallies=[
@@ -1362,6 +1652,22 @@ class TestSummary:
             frozenset({(MEDIATION, f"{T01}/G1"), (YOUTH, f"{T02}/G2")}),
         )
         assert expected == first + second
+
+    def test_the_counts_of_cr_11_add(self) -> None:
+        """
+        Tips decided in time, late and overdue add when summaries merge.
+        """
+        first = Summary(tips_decided_in_time=2, tips_decided_late=1, tips_overdue=0)
+        second = Summary(tips_decided_in_time=3, tips_decided_late=0, tips_overdue=4)
+        expected = Summary(tips_decided_in_time=5, tips_decided_late=1, tips_overdue=4)
+        assert expected == first + second
+
+    def test_the_counts_of_cr_11_are_keywords_only(self) -> None:
+        """
+        The positional fields stop at the declared counts: CR-11 is named.
+        """
+        with pytest.raises(TypeError):
+            Summary(0, 0, frozenset(), 0, 0, frozenset(), frozenset(), frozenset(), (), 1)  # type: ignore[call-arg]
 
     def test_the_same_hamlet_in_two_summaries_counts_once(self) -> None:
         """
@@ -1433,9 +1739,9 @@ class TestSummary:
             "reintegration_cases": {"pardoned": 1, "released_prisoner": 1},
             "reintegration_progressed": {"pardoned": 1},
             "organisations_taking_part": {"school": 1},
-            "tips_decided_in_time": 0,
-            "tips_decided_late": 0,
-            "tips_overdue": 0,
+            "tips_decided_in_time": 1,
+            "tips_decided_late": 1,
+            "tips_overdue": 1,
         }
         assert expected == rich_summary().figures()
 
@@ -1472,6 +1778,9 @@ class TestSummary:
             pytest.param("participant_turns", "10346", id="turns-text"),
             pytest.param("slips_collected", -9921, id="slips-negative"),
             pytest.param("valuable_tips", None, id="valuable-none"),
+            pytest.param("tips_decided_in_time", -1, id="in-time-negative"),
+            pytest.param("tips_decided_late", 0.5, id="late-float"),
+            pytest.param("tips_overdue", False, id="overdue-bool"),
         ],
     )
     def test_counts_that_are_not_counts_are_refused(self, field: str, value: Any) -> None:
@@ -1942,6 +2251,9 @@ def built_summaries(draw: st.DrawFn) -> Summary:
         draw(st.frozensets(cases)),
         draw(st.frozensets(st.tuples(st.sampled_from(OrganisationKind), places))),
         draw(st.dictionaries(keys, counts)),
+        tips_decided_in_time=draw(counts),
+        tips_decided_late=draw(counts),
+        tips_overdue=draw(counts),
     )
 
 
@@ -2015,6 +2327,7 @@ class TestLaws:
         expected = (summary.hamlets, summary.model_groups, summary.organisations)
         assert expected == (double.hamlets, double.model_groups, double.organisations)
         assert 2 * summary.sessions == double.sessions
+        assert tuple(2 * n for n in limits(summary)) == limits(double)
 
     @laws
     @given(st.data())
@@ -2067,6 +2380,137 @@ class TestLaws:
         assert summarize(dataset, unit=unit) == rows_merged(rows)
         assert all(row.summary != Summary() for row in rows if row.key == "*")
         assert [row.key for row in rows].count("*") <= 1
+
+
+@st.composite
+def with_late_decisions(draw: st.DrawFn, dataset: MovementDataset) -> MovementDataset:
+    """
+    Draw the dataset with some of its classified tips decided after their time limit.
+
+    antq.testing decides every tip in time; late decisions are CR-11's second count.
+    """
+    tips = []
+    for tip in dataset.tips:
+        if tip.legal_kind is not None and tip.decision is not None and draw(st.booleans()):
+            deadline, _ = time_limit(tip)
+            late = deadline + dt.timedelta(days=draw(st.integers(1, 90)))
+            tip = attrs.evolve(tip, decided_on=late, resumed_on=None)  # noqa: PLW2901
+        tips.append(tip)
+    return attrs.evolve(dataset, tips=tips)
+
+
+@st.composite
+def judged_datasets(draw: st.DrawFn, /, **bounds: Any) -> tuple[MovementDataset, dt.date | None]:
+    """
+    Draw a dataset with late decisions, and a day of judgement around its period.
+    """
+    dataset = draw(testing.datasets(**bounds).flatmap(with_late_decisions))
+    period = dataset.period
+    as_of = draw(
+        st.none()
+        | st.dates(period.start - dt.timedelta(days=30), period.end + dt.timedelta(days=200))
+    )
+    return dataset, as_of
+
+
+def limits(summary: Summary) -> tuple[int, int, int]:
+    """
+    Return CR-11's three counts of *summary*.
+    """
+    return summary.tips_decided_in_time, summary.tips_decided_late, summary.tips_overdue
+
+
+class TestTimeLimitLaws:
+    """
+    CR-11 over generated datasets: its counts add up over parts of a period and of a unit.
+    """
+
+    @pytest.mark.parametrize("by", ["month", "quarter", "year"])
+    @laws
+    @given(judged=judged_datasets())
+    def test_the_parts_of_the_period_add_up(
+        self, by: str, judged: tuple[MovementDataset, dt.date | None]
+    ) -> None:
+        """
+        Judged on one day, the rows by month, quarter or year merge into the whole.
+        """
+        dataset, as_of = judged
+        rows = breakdown(dataset, by=by, as_of=as_of)
+        assert summarize(dataset, as_of=as_of) == rows_merged(rows)
+
+    @pytest.mark.parametrize("by", ["month", "quarter", "year"])
+    @laws
+    @given(judged=judged_datasets())
+    def test_summaries_of_the_parts_add_up_by_default(
+        self, by: str, judged: tuple[MovementDataset, dt.date | None]
+    ) -> None:
+        """
+        Summaries of each part, asked one by one, judge on the same day as the whole.
+        """
+        dataset, _ = judged
+        parts = [summarize(dataset, period=part) for part in dataset.period.split(by)]
+        assert limits(summarize(dataset)) == limits(merged(parts))
+
+    @laws
+    @given(judged=judged_datasets(max_declared_tallies=4))
+    def test_a_unit_is_itself_plus_its_children(
+        self, judged: tuple[MovementDataset, dt.date | None]
+    ) -> None:
+        """
+        For every unit, the counts are its own plus its children's, judged on one day.
+        """
+        dataset, as_of = judged
+        registry = dataset.registry
+        for unit in registry.units:
+            parts = [
+                summarize(dataset, unit=unit.code, descendants=False, as_of=as_of),
+                *(
+                    summarize(dataset, unit=child.code, as_of=as_of)
+                    for child in registry.children(unit.code)
+                ),
+            ]
+            assert summarize(dataset, unit=unit.code, as_of=as_of) == merged(parts)
+
+    @pytest.mark.parametrize("by", ["district", "commune", "hamlet"])
+    @laws
+    @given(judged=judged_datasets(max_declared_tallies=4))
+    def test_the_rows_by_level_add_up(
+        self, by: str, judged: tuple[MovementDataset, dt.date | None]
+    ) -> None:
+        """
+        Rows by level, with the "*" row, merge into the whole, judged on one day.
+        """
+        dataset, as_of = judged
+        rows = breakdown(dataset, by=by, as_of=as_of)
+        assert summarize(dataset, as_of=as_of) == rows_merged(rows)
+
+    @laws
+    @given(judged=judged_datasets())
+    def test_long_after_every_classified_tip_is_decided_or_overdue(
+        self, judged: tuple[MovementDataset, dt.date | None]
+    ) -> None:
+        """
+        Judged a year after the period, each classified tip received in it counts once.
+        """
+        dataset, _ = judged
+        as_of = dataset.period.end + dt.timedelta(days=366)
+        counted = sum(1 for t in dataset.tips if t.legal_kind is not None)
+        assert counted == sum(limits(summarize(dataset, as_of=as_of)))
+
+    @laws
+    @given(judged=judged_datasets(), later=st.integers(0, 400))
+    def test_decisions_only_accumulate(
+        self, judged: tuple[MovementDataset, dt.date | None], later: int
+    ) -> None:
+        """
+        Judged later, no fewer tips are decided in time, and no fewer late.
+        """
+        dataset, as_of = judged
+        first = as_of or dataset.period.end
+        earlier = limits(summarize(dataset, as_of=first))
+        then = limits(summarize(dataset, as_of=first + dt.timedelta(days=later)))
+        assert earlier[0] <= then[0]
+        assert earlier[1] <= then[1]
 
 
 def own(dataset: MovementDataset, code: str) -> Summary:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import cache
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ from antq import (
     Edition,
     Informant,
     InvalidValueError,
+    Language,
     MobilisationSession,
     ModelGroupKind,
     MovementDataset,
@@ -26,6 +28,8 @@ from antq import (
     Succession,
     TallyFigure,
     TipChannel,
+    TipDecision,
+    TipLegalKind,
     TipRecord,
     Unit,
     UnitKind,
@@ -48,6 +52,9 @@ from antq.report import (
     render_mapped_report,
     render_report,
 )
+
+if TYPE_CHECKING:
+    from antq.report import Format
 
 ARTICLE_VI = (
     "Từ năm 2016 đến tháng 5/2018, Công an thành phố Bắc Kạn đã tổ chức tuyên truyền, "
@@ -490,6 +497,97 @@ class TestSparseFigures:
         text = render_report(report, lang="en")
         expected = ("*", True)
         assert expected == (report.rows[-1].key, "Above that level (*)" in text)
+
+
+def judged_dataset(*decisions: tuple[str, str | None]) -> MovementDataset:
+    """
+    Return small_dataset with denunciations received by Đức Xuân, decided or not.
+
+    Each is ``(received_on, decided_on)``; judged on 31 December 2017.
+    """
+    dataset = small_dataset()
+    tips = [
+        TipRecord(
+            f"D{index}",
+            dt.date.fromisoformat(received_on),
+            "01840",
+            TipChannel.PHONE,
+            legal_kind=TipLegalKind.DENUNCIATION,
+            decision=None if decided_on is None else TipDecision.NOT_PROSECUTE,
+            decided_on=None if decided_on is None else dt.date.fromisoformat(decided_on),
+        )
+        for index, (received_on, decided_on) in enumerate(decisions)
+    ]
+    return attrs.evolve(dataset, tips=[*dataset.tips, *tips])
+
+
+#: The rows of CR-11, in each language.
+TIME_LIMIT_ROWS = {
+    "vi": ("Tin giải quyết đúng hạn", "Tin giải quyết quá hạn", "Tin quá hạn chưa giải quyết"),
+    "en": ("Tips decided in time", "Tips decided late", "Tips overdue, undecided"),
+}
+
+
+class TestTimeLimitRows:
+    """
+    CR-11's three rows: shown once a tip is counted by it, and only then.
+    """
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_the_three_rows_follow_the_others(self, lang: Language) -> None:
+        """
+        Two tips decided in time, one late and one overdue: three rows, last in the table.
+        """
+        dataset = judged_dataset(
+            ("2017-03-01", "2017-03-10"),
+            ("2017-05-01", "2017-05-21"),
+            ("2017-06-01", "2017-07-01"),
+            ("2017-09-01", None),
+        )
+        text = render_report(make_report(dataset), lang=lang, format="markdown")
+        in_time, late, overdue = TIME_LIMIT_ROWS[lang]
+        expected = [f"| {in_time} | 2 |", f"| {late} | 1 |", f"| {overdue} | 1 |"]
+        assert expected == text.splitlines()[-3:]
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_one_count_shows_all_three(self, lang: Language) -> None:
+        """
+        A single overdue tip shows the two other rows too, with zeros.
+        """
+        text = render_report(make_report(judged_dataset(("2017-09-01", None))), lang=lang)
+        found = [line.split() for line in text.splitlines()[-3:]]
+        counts = zip(TIME_LIMIT_ROWS[lang], "001", strict=True)
+        assert [[*label.split(), value] for label, value in counts] == found
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    @pytest.mark.parametrize("form", ["text", "markdown"])
+    @pytest.mark.parametrize(
+        "decisions",
+        [
+            pytest.param((), id="no-classified-tip"),
+            pytest.param((("2017-12-20", None),), id="a-tip-still-in-time"),
+        ],
+    )
+    def test_no_rows_while_nothing_is_counted(
+        self, decisions: tuple[tuple[str, str | None], ...], form: Format, lang: Language
+    ) -> None:
+        """
+        Without a tip counted by CR-11 the table has none of its rows.
+        """
+        text = render_report(make_report(judged_dataset(*decisions)), lang=lang, format=form)
+        assert [] == [label for label in TIME_LIMIT_ROWS[lang] if label in text]
+
+    def test_the_json_report_always_carries_the_counts(self) -> None:
+        """
+        JSON keys the counts by identifier, zero or not.
+        """
+        quiet, counted = (
+            json.loads(render_report(make_report(judged_dataset(*d)), format="json"))["figures"]
+            for d in ((), (("2017-09-01", None),))
+        )
+        keys = ("tips_decided_in_time", "tips_decided_late", "tips_overdue")
+        expected = ([0, 0, 0], [0, 0, 1])
+        assert expected == ([quiet[k] for k in keys], [counted[k] for k in keys])
 
 
 @cache

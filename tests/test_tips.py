@@ -1,5 +1,5 @@
 """
-Tests for antq.tips: tips, their extensions, and the protection of informants.
+Tests for antq.tips: tips, their extensions and later days, and informants' protection.
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ TIP = TipRecord(
 EXTENSION = TipExtension(
     dt.date(2017, 9, 5), dt.date(2017, 11, 7), ExtensionGrantor.HANDLING_AGENCY
 )
+#: A tip suspended on 8 September 2017, twenty days after receipt.
+SUSPENDED = attrs.evolve(
+    TIP,
+    legal_kind=TipLegalKind.DENUNCIATION,
+    decision=TipDecision.SUSPEND,
+    decided_on=dt.date(2017, 9, 8),
+)
 PROCURACY_EXTENSION = TipExtension(
     dt.date(2017, 11, 6), dt.date(2018, 1, 7), ExtensionGrantor.PROCURACY
 )
@@ -66,6 +73,12 @@ class TestTipRecordDefaults:
         expected = (None, None, None, (), None)
         actual = (TIP.legal_kind, TIP.decision, TIP.decided_on, TIP.extensions, TIP.informant)
         assert expected == actual
+
+    def test_is_neither_resumed_nor_handed_on(self) -> None:
+        """
+        A new tip has no day of resumption and no day it was handed on.
+        """
+        assert (None, None) == (TIP.resumed_on, TIP.transferred_on)
 
 
 class TestTipRecordProperties:
@@ -152,6 +165,31 @@ class TestTipRecordDates:
         tip = attrs.evolve(TIP, extensions=(e for e in [EXTENSION]))
         expected = (EXTENSION,)
         assert expected == tip.extensions
+
+    @pytest.mark.parametrize(
+        "resumed_on",
+        [dt.date(2017, 9, 8), dt.date(2018, 2, 1)],
+        ids=["on-the-day-of-the-suspension", "later"],
+    )
+    def test_a_suspended_tip_may_be_resumed(self, resumed_on: dt.date) -> None:
+        """
+        A suspended tip may be resumed on the day of its suspension, or later (Điều 148).
+        """
+        tip = attrs.evolve(SUSPENDED, resumed_on=resumed_on)
+        assert resumed_on == tip.resumed_on
+
+    @pytest.mark.parametrize(
+        "transferred_on",
+        [RECEIVED, dt.date(2017, 8, 20), dt.date(2017, 12, 1)],
+        ids=["on-the-day-of-receipt", "the-next-day", "months-later"],
+    )
+    def test_may_be_handed_on_from_the_day_of_receipt(self, transferred_on: dt.date) -> None:
+        """
+        A tip may be handed on the day it was received or any later day.
+
+        Lateness is a finding of validation (T705), not an invalid value.
+        """
+        assert transferred_on == attrs.evolve(TIP, transferred_on=transferred_on).transferred_on
 
     def test_may_be_extended_on_the_day_of_receipt(self) -> None:
         """
@@ -260,6 +298,59 @@ INVALID_TIPS: list[tuple[str, dict[str, Any], str, str]] = [
         "an extension cannot be granted before the tip was received (2017-08-19)",
     ),
     ("informant-not-an-informant", {"informant": 42}, "informant", "Informant"),
+    (
+        "resumed-without-a-decision",
+        {"resumed_on": RECEIVED},
+        "resumed_on",
+        "only a suspended tip can be resumed (Điều 148)",
+    ),
+    (
+        "resumed-after-a-decision-to-prosecute",
+        {"decision": TipDecision.PROSECUTE, "decided_on": RECEIVED, "resumed_on": RECEIVED},
+        "resumed_on",
+        "only a suspended tip can be resumed (Điều 148)",
+    ),
+    (
+        "resumed-after-a-decision-not-to-prosecute",
+        {
+            "decision": TipDecision.NOT_PROSECUTE,
+            "decided_on": RECEIVED,
+            "resumed_on": dt.date(2017, 9, 1),
+        },
+        "resumed_on",
+        "only a suspended tip can be resumed (Điều 148)",
+    ),
+    (
+        "resumed-before-the-suspension",
+        {
+            "decision": TipDecision.SUSPEND,
+            "decided_on": dt.date(2017, 9, 8),
+            "resumed_on": dt.date(2017, 9, 7),
+        },
+        "resumed_on",
+        "a tip cannot be resumed before it was suspended (decided_on is 2017-09-08)",
+    ),
+    (
+        "resumed-on-datetime",
+        {"decision": TipDecision.SUSPEND, "decided_on": RECEIVED, "resumed_on": NOON},
+        "resumed_on",
+        "must be a date",
+    ),
+    (
+        "resumed-on-text",
+        {"decision": TipDecision.SUSPEND, "decided_on": RECEIVED, "resumed_on": "2017-09-01"},
+        "resumed_on",
+        "must be a date",
+    ),
+    (
+        "transferred-before-receipt",
+        {"transferred_on": DAY_BEFORE},
+        "transferred_on",
+        "a transfer cannot be dated before the tip was received (received_on is 2017-08-19)",
+    ),
+    ("transferred-on-datetime", {"transferred_on": NOON}, "transferred_on", "must be a date"),
+    ("transferred-on-text", {"transferred_on": "2017-08-20"}, "transferred_on", "must be a date"),
+    ("transferred-on-number", {"transferred_on": 20170820}, "transferred_on", "must be a date"),
 ]
 
 

@@ -53,7 +53,6 @@ from antq import (
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import accepted_tallies
 from antq.io import dataset_from_dict, dataset_to_dict, load_example, loads_dataset
-from antq.time_limits import add_months, time_limit
 from antq.validation import (
     Finding,
     ValidationReport,
@@ -237,6 +236,21 @@ def denunciation(
         decision=None if decided_on is None else TipDecision.NOT_PROSECUTE,
         decided_on=None if decided_on is None else day(decided_on),
         extensions=tuple(extensions),
+    )
+
+
+def suspended(
+    decided_on: str, *, extensions: Sequence[TipExtension] = (), **fields: Any
+) -> TipRecord:
+    """
+    Return a denunciation received on 10 March 2017 and suspended on *decided_on*.
+    """
+    return tip(
+        legal_kind=TipLegalKind.DENUNCIATION,
+        decision=TipDecision.SUSPEND,
+        decided_on=day(decided_on),
+        extensions=tuple(extensions),
+        **fields,
     )
 
 
@@ -1117,96 +1131,369 @@ class TestTipRules:
         assert expected == finding.message()
 
 
-class TestTimeLimit:
+class TestSuspensionRules:
     """
-    The time limit for deciding on a tip (BLTTHS 2015, Điều 147).
+    T704: a suspension before the time limit ran out (Điều 148.1), and resumed tips.
     """
 
     @pytest.mark.parametrize(
-        ("start", "months", "expected"),
+        ("data", "as_of", "expected"),
         [
-            ("2023-01-31", 1, "2023-02-28"),
-            ("2024-01-31", 1, "2024-02-29"),
-            ("2017-03-10", 2, "2017-05-10"),
-            ("2017-12-31", 2, "2018-02-28"),
-            ("2017-11-15", 2, "2018-01-15"),
-            ("2017-03-31", 1, "2017-04-30"),
-            ("2017-03-10", 0, "2017-03-10"),
-            ("2017-03-10", 24, "2019-03-10"),
+            pytest.param(
+                dataset(tips=[suspended("2017-03-29")]),
+                None,
+                [("T704", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-03-29")],
+                id="suspended-the-day-before-the-deadline",
+            ),
+            pytest.param(
+                dataset(tips=[suspended("2017-04-01", extensions=(extension("2017-04-15"),))]),
+                None,
+                [("T704", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-04-01")],
+                id="suspended-within-an-extension",
+            ),
+            pytest.param(
+                dataset(tips=[suspended("2017-04-05")]),
+                day("2017-04-01"),
+                [
+                    ("T703", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-04-05"),
+                    ("T701", "$.tips[0].decision", "TIP1", "decision", None),
+                ],
+                id="suspended-late-judged-before-the-suspension",
+            ),
         ],
     )
-    def test_add_months_keeps_the_day_or_takes_the_last_of_the_month(
-        self, start: str, months: int, expected: str
+    def test_each_finding(
+        self, data: MovementDataset, as_of: dt.date | None, expected: list[Row]
     ) -> None:
         """
-        The same day some months later, or the month's last day when it is shorter.
+        A suspension dated before the deadline is T704; one dated after is late (T703).
         """
-        assert day(expected) == add_months(day(start), months)
+        assert expected == found(data, as_of=as_of)
 
     @pytest.mark.parametrize(
-        ("extensions", "expected"),
+        ("data", "as_of", "expected"),
         [
-            pytest.param((), ("2017-03-30", []), id="twenty-days"),
             pytest.param(
-                (extension("2017-03-20"),), ("2017-03-30", []), id="short-extension-never-shortens"
-            ),
-            pytest.param((extension("2017-04-15"),), ("2017-04-15", []), id="within-2-months"),
-            pytest.param((extension("2017-05-10"),), ("2017-05-10", []), id="exactly-2-months"),
-            pytest.param(
-                (extension("2017-06-01"),),
-                ("2017-05-10", ["extended to 2017-06-01, beyond 2017-05-10"]),
-                id="beyond-2-months-counts-up-to-the-bound",
+                dataset(tips=[suspended("2017-03-30")]),
+                day("2017-12-31"),
+                [],
+                id="suspended-on-the-deadline",
             ),
             pytest.param(
-                (extension("2017-05-10"), extension("2017-07-10", PROCURACY)),
-                ("2017-07-10", []),
-                id="procuracy-exactly-2-more-months",
+                dataset(tips=[suspended("2017-03-31")]),
+                None,
+                [("T703", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-03-31")],
+                id="suspended-the-day-after-the-deadline-is-late-not-early",
             ),
             pytest.param(
-                (extension("2017-05-10"), extension("2017-07-11", PROCURACY)),
-                ("2017-07-10", ["extended to 2017-07-11, beyond 2017-07-10"]),
-                id="procuracy-beyond-2-more-months-counts-up-to-the-bound",
+                dataset(tips=[denunciation(decided_on="2017-03-11")]),
+                None,
+                [],
+                id="another-decision-taken-early",
             ),
             pytest.param(
-                (extension("2017-06-01", PROCURACY),),
-                ("2017-06-01", []),
-                id="procuracy-alone",
+                dataset(tips=[tip(decision=TipDecision.SUSPEND, decided_on=day("2017-03-11"))]),
+                None,
+                [],
+                id="an-unclassified-slip-has-no-time-limit",
             ),
             pytest.param(
+                dataset(tips=[suspended("2017-03-30", resumed_on=day("2017-04-10"))]),
+                day("2017-12-31"),
+                [],
+                id="T701-never-for-a-resumed-tip-without-a-new-decision",
+            ),
+            pytest.param(
+                dataset(tips=[suspended("2017-03-30", resumed_on=day("2017-03-30"))]),
+                day("2017-12-31"),
+                [],
+                id="resumed-on-the-day-of-the-suspension",
+            ),
+        ],
+    )
+    def test_no_t704(
+        self, data: MovementDataset, as_of: dt.date | None, expected: list[Row]
+    ) -> None:
+        """
+        A suspension on or after the deadline, or any other decision, is no T704.
+        """
+        assert expected == found(data, as_of=as_of)
+
+    def test_a_resumed_tip_is_judged_as_it_stood_before_its_suspension(self) -> None:
+        """
+        As of 1 April, a tip suspended late on 5 April is overdue, resumed later or not.
+        """
+        expected = [
+            ("T703", "$.tips[0].decided_on", "TIP1", "decided_on", "2017-04-05"),
+            ("T701", "$.tips[0].decision", "TIP1", "decision", None),
+        ]
+        data = dataset(tips=[suspended("2017-04-05", resumed_on=day("2017-05-01"))])
+        assert expected == found(data, as_of=day("2017-04-01"))
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [
+            (
+                "en",
                 (
-                    extension("2017-05-10"),
-                    extension("2017-06-10", PROCURACY),
-                    extension("2017-07-10", PROCURACY),
+                    "$.tips[0].decided_on: suspended on 2017-03-29, before the time limit of "
+                    "2017-03-30 ran out"
                 ),
-                ("2017-06-10", ["the procuracy may extend only once"]),
-                id="second-procuracy-extension-refused",
+            ),
+            (
+                "vi",
+                (
+                    "$.tips[0].decided_on: tạm đình chỉ ngày 2017-03-29, trước khi hết thời hạn "
+                    "giải quyết (2017-03-30)"
+                ),
             ),
         ],
     )
-    def test_the_limit_is_twenty_days_then_bounded_extensions(
-        self, extensions: tuple[TipExtension, ...], expected: tuple[str, list[str]]
+    def test_the_message_names_the_deadline(self, lang: Language, expected: str) -> None:
+        """
+        T704 names the day of the suspension and the time limit, in either language.
+        """
+        (finding,) = validate(dataset(tips=[suspended("2017-03-29")])).findings
+        assert expected == finding.message(lang=lang)
+
+    def test_it_is_a_warning(self) -> None:
+        """
+        An early suspension leaves the dataset valid.
+        """
+        report = validate(dataset(tips=[suspended("2017-03-29")]))
+        expected = (True, Severity.WARNING)
+        assert expected == (report.valid, report.findings[0].severity)
+
+
+#: Remote commune Dương Quang and township Chợ Mới beside the wards of REGISTRY.
+COMMUNE = "01849"
+TOWNSHIP = _TOWNSHIP.code
+TRANSFERS = UnitRegistry(
+    [
+        *REGISTRY.units,
+        Unit(COMMUNE, "Dương Quang", UnitKind.COMMUNE, parent_code=CITY),
+        _TOWNSHIP,
+    ],
+    organisations=REGISTRY.organisations,
+)
+YEAR_2018 = Period.year(2018)
+
+
+def transferred(
+    received_on: str, transferred_on: str, receiver: str = WARD, id_: str = "TIP1"
+) -> TipRecord:
+    """
+    Return a slip received by *receiver* and handed on to the investigators.
+    """
+    return tip(id_, received_on, receiver=receiver, transferred_on=day(transferred_on))
+
+
+def handed_on(
+    *tips: TipRecord, period: Period = YEAR_2018, remote: Sequence[str] = ()
+) -> list[Row]:
+    """
+    Validate a dataset of *tips* over TRANSFERS, with *remote* communes, as rows.
+    """
+    data = dataset(period=period, registry=TRANSFERS, tips=list(tips))
+    return rows(validate(data, remote_communes=remote))
+
+
+def late(transferred_on: str, id_: str = "TIP1", index: int = 0) -> Row:
+    """
+    Return the T705 row of a tip handed on late.
+    """
+    location = f"$.tips[{index}].transferred_on"
+    return ("T705", location, id_, "transferred_on", transferred_on)
+
+
+class TestTransferRules:
+    """
+    T705: a tip handed on later than 24 or 48 hours (Thông tư liên tịch 01/2017).
+    """
+
+    @pytest.mark.parametrize(
+        ("tips", "remote", "expected"),
+        [
+            pytest.param([transferred("2018-03-10", "2018-03-10")], (), [], id="ward-on-the-day"),
+            pytest.param([transferred("2018-03-10", "2018-03-11")], (), [], id="ward-the-next-day"),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-12")],
+                (),
+                [late("2018-03-12")],
+                id="ward-two-days-later",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-12")],
+                (WARD,),
+                [late("2018-03-12")],
+                id="a-ward-listed-as-remote-still-has-24-hours",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-11", TOWNSHIP)],
+                (),
+                [],
+                id="township-the-next-day",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-12", TOWNSHIP)],
+                (TOWNSHIP,),
+                [late("2018-03-12")],
+                id="township-two-days-later",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-20", COMMUNE)],
+                (),
+                [],
+                id="commune-not-listed-as-remote-is-not-checked",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-12", COMMUNE)],
+                (COMMUNE,),
+                [],
+                id="remote-commune-two-days-later",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-03-13", COMMUNE)],
+                (COMMUNE,),
+                [late("2018-03-13")],
+                id="remote-commune-three-days-later",
+            ),
+            pytest.param(
+                [transferred("2018-03-10", "2018-04-10", CITY)],
+                (CITY,),
+                [],
+                id="district-police-have-no-such-limit",
+            ),
+            pytest.param([tip(received_on="2018-03-10")], (), [], id="a-tip-not-handed-on"),
+            pytest.param(
+                [
+                    transferred("2018-03-10", "2018-03-11"),
+                    transferred("2018-03-10", "2018-03-15", id_="TIP2"),
+                ],
+                (),
+                [late("2018-03-15", "TIP2", 1)],
+                id="each-tip-is-judged-alone",
+            ),
+        ],
+    )
+    def test_wards_and_townships_24_hours_remote_communes_48(
+        self, tips: list[TipRecord], remote: tuple[str, ...], expected: list[Row]
     ) -> None:
         """
-        Twenty days, then at most 2 months, then once at most 2 more months by the procuracy.
+        A day for a ward or township, two for a commune listed as remote, none otherwise.
         """
-        deadline, problems = time_limit(denunciation(extensions=extensions))
-        assert (day(expected[0]), expected[1]) == (deadline, problems)
+        assert expected == handed_on(*tips, remote=remote)
 
-    def test_a_tip_received_on_31_december_is_bounded_by_28_february(self) -> None:
+    @pytest.mark.parametrize(
+        ("received_on", "transferred_on", "expected"),
+        [
+            pytest.param("2018-02-28", "2018-03-05", [], id="received-the-day-before"),
+            pytest.param(
+                "2018-03-01",
+                "2018-03-05",
+                [late("2018-03-05")],
+                id="received-on-the-first-day",
+            ),
+        ],
+    )
+    def test_only_tips_received_from_1_march_2018_are_checked(
+        self, received_on: str, transferred_on: str, expected: list[Row]
+    ) -> None:
         """
-        Two months after 31 December end on the last day of February.
+        Thông tư liên tịch 01/2017 came into force on 1 March 2018.
         """
-        received = day("2017-12-31")
-        extended = TipRecord(
-            "TIP1",
-            received,
-            WARD,
-            FORM,
-            legal_kind=TipLegalKind.DENUNCIATION,
-            extensions=(TipExtension(received, day("2018-03-01"), HANDLING),),
+        period = Period(day("2018-02-01"), day("2018-03-31"))
+        assert expected == handed_on(transferred(received_on, transferred_on), period=period)
+
+    @pytest.mark.parametrize(
+        ("receiver", "code"),
+        [pytest.param(UNKNOWN, "T201", id="unknown"), pytest.param(SCHOOL, "T501", id="school")],
+    )
+    def test_a_receiver_that_is_no_unit_is_not_checked(self, receiver: str, code: str) -> None:
+        """
+        A tip received by an unknown code or by an organisation has no limit to break.
+        """
+        found_codes = [
+            row[0] for row in handed_on(transferred("2018-03-10", "2018-04-10", receiver))
+        ]
+        assert [code] == found_codes
+
+    def test_remote_communes_may_be_any_iterable(self) -> None:
+        """
+        The list of remote communes may be a generator, read once.
+        """
+        data = dataset(
+            period=YEAR_2018,
+            registry=TRANSFERS,
+            tips=[transferred("2018-03-10", "2018-03-12", COMMUNE)],
         )
-        expected = (day("2018-02-28"), ["extended to 2018-03-01, beyond 2018-02-28"])
-        assert expected == time_limit(extended)
+        assert [] == rows(validate(data, remote_communes=(code for code in [COMMUNE])))
+
+    @pytest.mark.parametrize(
+        ("receiver", "transferred_on", "lang", "expected"),
+        [
+            (
+                WARD,
+                "2018-03-12",
+                "en",
+                (
+                    "$.tips[0].transferred_on: received on 2018-03-10 by 01840 and handed on on "
+                    "2018-03-12, later than 24 hours allow"
+                ),
+            ),
+            (
+                WARD,
+                "2018-03-12",
+                "vi",
+                (
+                    "$.tips[0].transferred_on: tiếp nhận ngày 2018-03-10 tại 01840, chuyển ngày "
+                    "2018-03-12, quá 24 giờ"
+                ),
+            ),
+            (
+                COMMUNE,
+                "2018-03-13",
+                "en",
+                (
+                    "$.tips[0].transferred_on: received on 2018-03-10 by 01849 and handed on on "
+                    "2018-03-13, later than 48 hours allow"
+                ),
+            ),
+            (
+                COMMUNE,
+                "2018-03-13",
+                "vi",
+                (
+                    "$.tips[0].transferred_on: tiếp nhận ngày 2018-03-10 tại 01849, chuyển ngày "
+                    "2018-03-13, quá 48 giờ"
+                ),
+            ),
+        ],
+    )
+    def test_the_message_names_the_hours(
+        self, receiver: str, transferred_on: str, lang: Language, expected: str
+    ) -> None:
+        """
+        T705 names the day of receipt, the unit, the day handed on and the hours allowed.
+        """
+        data = dataset(
+            period=YEAR_2018,
+            registry=TRANSFERS,
+            tips=[transferred("2018-03-10", transferred_on, receiver)],
+        )
+        (finding,) = validate(data, remote_communes=[COMMUNE]).findings
+        assert expected == finding.message(lang=lang)
+
+    def test_it_is_a_warning(self) -> None:
+        """
+        A tip handed on late leaves the dataset valid.
+        """
+        data = dataset(
+            period=YEAR_2018, registry=TRANSFERS, tips=[transferred("2018-03-10", "2018-03-12")]
+        )
+        report = validate(data)
+        expected = (True, Severity.WARNING)
+        assert expected == (report.valid, report.findings[0].severity)
 
 
 class TestGroupRules:

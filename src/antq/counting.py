@@ -2,7 +2,7 @@
 The counting rules, and the summaries they add up to.
 
 Every figure of the movement is counted by one rule with a stable identifier
-(``CR-01`` ... ``CR-10``), written down in the docs' counting-rules page. Each rule is
+(``CR-01`` ... ``CR-11``), written down in the docs' counting-rules page. Each rule is
 one function here and cites its identifier; the page cites the function. A rule reads
 the records of one *scope* (a unit, the units below it and the organisations in them)
 and one period, and says which date puts a record in the period.
@@ -577,7 +577,7 @@ def _counts(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple
 @attrs.frozen
 class Summary:
     """
-    The movement's figures for one scope, as counted by the rules CR-01 to CR-10.
+    The movement's figures for one scope, as counted by the rules CR-01 to CR-11.
 
     A summary is a value: build it with :func:`summarize`, combine summaries with
     :meth:`merge` (or ``+``). ``Summary()`` is the empty summary. Read the figures

@@ -776,7 +776,10 @@ def tips(
     place, received on or after the session's day. Assessments and decisions are dated
     between receipt and the end of *period*; a decision also after the last extension
     and within the time limit of Điều 147 BLTTHS 2015 (20 days after receipt, or the
-    last extension's end).
+    last extension's end). A suspension is dated the day the time limit runs out (Điều
+    148.1), and may have been resumed later in *period*. A tip received by a commune,
+    ward or township may have been handed on to the investigators, on the day of
+    receipt or the next (Thông tư liên tịch 01/2017), inside *period*.
 
     Args:
         registry: The registry the units are drawn from; only units and organisations
@@ -821,16 +824,21 @@ def _tips(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
         received_on = draw(st.dates(session.held_on, period.end))
     receivers = _units_at(registry, period, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
     above = [unit for unit in _units_above(registry, origin) if unit in receivers]
+    receiver = draw(st.sampled_from(above or receivers))
     extensions = draw(_extension_chains(received_on, period.end))
     # A decision comes after the last extension and within the time limit it set.
     decided_from = extensions[-1].granted_on if extensions else received_on
     deadline = extensions[-1].until if extensions else _later(received_on, days=_DAYS_TO_DECIDE)
     assessment = draw(st.sampled_from(TipAssessment))
-    decision = draw(st.none() | st.sampled_from(TipDecision))
+    decision, decided_on = draw(
+        _decisions(
+            received_on, extensions, decided_from=decided_from, deadline=deadline, period=period
+        )
+    )
     return TipRecord(
         draw(ids),
         received_on,
-        draw(st.sampled_from(above or receivers)).code,
+        receiver.code,
         channel,
         origin_code=origin,
         session_id=None if session is None else session.id,
@@ -840,12 +848,50 @@ def _tips(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
             None if assessment is TipAssessment.PENDING else draw(st.dates(received_on, period.end))
         ),
         decision=decision,
-        decided_on=(
-            None if decision is None else draw(st.dates(decided_from, min(deadline, period.end)))
-        ),
+        decided_on=decided_on,
         extensions=extensions,
+        resumed_on=(
+            draw(st.none() | st.dates(decided_on, period.end))
+            if decision is TipDecision.SUSPEND and decided_on is not None
+            else None
+        ),
+        # Thông tư liên tịch 01/2017: commune-level police hand a tip on within 24 hours,
+        # a day in the records; district police investigate it themselves.
+        transferred_on=(
+            draw(st.none() | st.dates(received_on, min(period.end, _later(received_on, days=1))))
+            if receiver.level is UnitLevel.COMMUNE
+            else None
+        ),
         informant=draw(st.none() | informants()) if include_informants else None,
     )
+
+
+@st.composite
+def _decisions(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
+    draw: st.DrawFn,
+    received_on: dt.date,
+    extensions: Sequence[TipExtension],
+    *,
+    decided_from: dt.date,
+    deadline: dt.date,
+    period: Period,
+) -> tuple[TipDecision | None, dt.date | None]:
+    """
+    Draw no decision, or a decision and its day, between *decided_from* and *deadline*.
+
+    A suspension is dated the day the time limit runs out (Điều 148.1 BLTTHS 2015): it is
+    drawn only when that day is *deadline* and lies inside *period*.
+    """
+    limit = max([_later(received_on, days=_DAYS_TO_DECIDE), *(e.until for e in extensions)])
+    choices = [TipDecision.PROSECUTE, TipDecision.NOT_PROSECUTE]
+    if limit == deadline and limit <= period.end:
+        choices.append(TipDecision.SUSPEND)
+    decision = draw(st.none() | st.sampled_from(choices))
+    if decision is None:
+        return None, None
+    if decision is TipDecision.SUSPEND:
+        return decision, limit
+    return decision, draw(st.dates(decided_from, min(deadline, period.end)))
 
 
 def tip_extensions(

@@ -103,11 +103,11 @@ def overdue(tip: TipRecord, as_of: dt.date) -> bool:
     """
     Tell whether a tip is past its time limit on *as_of* without a decision taken by then.
 
-    A tip not classified under Điều 144 has no time limit. A suspended tip that was
-    resumed (``resumed_on``) waits for a new decision whose time limit antq does not
-    know (Điều 149 is not among its sources): it is never overdue.
+    A tip not classified under Điều 144 has no time limit. Once suspended, a tip is
+    never overdue again: a resumed tip (``resumed_on``) waits for a new decision whose
+    time limit antq does not know (Điều 149 is not among its sources).
     """
-    if tip.legal_kind is None or tip.resumed_on is not None:
+    if tip.legal_kind is None:
         return False
     deadline, _ = time_limit(tip)
     return as_of > deadline and (tip.decided_on is None or tip.decided_on > as_of)
@@ -117,10 +117,11 @@ def suspended_early(tip: TipRecord) -> bool:
     """
     Tell whether a tip was suspended before its time limit ran out (Điều 148.1).
     """
-    if tip.decision is not TipDecision.SUSPEND or tip.decided_on is None:
+    if tip.legal_kind is None or tip.decision is not TipDecision.SUSPEND:
         return False
     deadline, _ = time_limit(tip)
-    return tip.decided_on < deadline
+    # A decision always has its date (TipRecord's rule).
+    return tip.decided_on is not None and tip.decided_on < deadline
 
 
 def transfer_limit_days(kind: UnitKind, *, remote: bool = False) -> int | None:

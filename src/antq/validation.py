@@ -626,7 +626,7 @@ def _tip_time_limits(c: _Context) -> Iterator[Finding]:
                 f"{where}.decided_on",
                 tip.id,
                 "decided_on",
-                tip.decided_on.isoformat() if tip.decided_on else None,
+                str(tip.decided_on),
                 {"deadline": deadline.isoformat()},
             )
         if c.as_of is not None and overdue(tip, c.as_of):
