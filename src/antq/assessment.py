@@ -1,7 +1,7 @@
 """
 Assessing the units of a dataset for recognition as safe on security and order.
 
-:func:`antq.recognition.assess` judges one unit from the facts it is given; this module
+:func:`antq.assess` judges one unit from the facts it is given; this module
 reads those facts from a dataset: the unit's :class:`~antq.recognition.AssessmentFact`
 records for the year, its model groups active in the assessment window, and, for a
 commune, the outcomes of its hamlets (a recorded decision when there is one, else the

@@ -38,10 +38,10 @@ __all__ = [
     "transfer_limit_days",
 ]
 
-#: Điều 147.1: the days from receipt to a decision.
+#: The days from receipt to a decision (Điều 147.1).
 DAYS_TO_DECIDE = 20
-#: Điều 147.2 and 147.3: the months an extension may reach, from receipt, and the
-#: months the procuracy may add once.
+#: The months an extension may reach from receipt, and the months the procuracy may
+#: add once (Điều 147.2 and 147.3).
 EXTENSION_MONTHS = 2
 #: The day Thông tư liên tịch 01/2017 came into force, with its limits on handing tips on.
 TRANSFERS_FROM = dt.date(2018, 3, 1)
