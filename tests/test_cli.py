@@ -93,6 +93,8 @@ class TestCheck:
     def test_valid_file_prints_its_counts(self, capsys: pytest.CaptureFixture[str]) -> None:
         """
         The bundled example loads; the output gives the period and the count of each kind.
+
+        The example has no team, fact or recognition: those sections are not listed.
         """
         code = main(["check", EXAMPLE])
 
@@ -109,6 +111,91 @@ class TestCheck:
             "  declared tallies: 0\n"
         )
         assert (0, expected) == (code, capsys.readouterr().out)
+
+    def test_lists_a_newer_section_only_when_it_holds_records(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Teams, facts and recognitions are listed after the declared tallies, when filled.
+        """
+        document = {
+            "format_version": 1,
+            "period": {"start": "2025-01-01", "end": "2025-12-31"},
+            "units": [{"code": "06", "name": "Bắc Kạn", "kind": "province"}],
+            "security_teams": [
+                {
+                    "id": "TBV-1",
+                    "commune_code": "01840",
+                    "hamlet_codes": ["01840-T01"],
+                    "established_on": "2024-07-01",
+                    "leaders": 1,
+                    "deputies": 1,
+                    "members": 3,
+                }
+            ],
+            "assessment_facts": [
+                {"unit_code": "01840-T01", "year": 2025, "fact": "plan_adopted", "value": True},
+                {"unit_code": "01840-T01", "year": 2025, "fact": "households_total", "value": 90},
+            ],
+            "recognitions": [{"code": "01840-T01", "year": 2025, "outcome": "not_safe"}],
+        }
+        path = write(tmp_path / "teams.json", document)
+
+        code = main(["check", path])
+
+        expected = (
+            f"{path}: a valid dataset\n"
+            "  period: 2025-01-01..2025-12-31\n"
+            "  units: 1 (1 province)\n"
+            "  organisations: 0\n"
+            "  campaigns: 0\n"
+            "  mobilisation sessions: 0\n"
+            "  tips: 0\n"
+            "  model groups: 0\n"
+            "  reintegration cases: 0\n"
+            "  declared tallies: 0\n"
+            "  security-and-order protection teams: 1\n"
+            "  facts for recognition: 2\n"
+            "  recognitions: 1\n"
+        )
+        assert (0, expected) == (code, capsys.readouterr().out)
+
+    @pytest.mark.parametrize(
+        ("section", "record", "line"),
+        [
+            (
+                "assessment_facts",
+                {"unit_code": "06", "year": 2025, "fact": "sabotage", "value": 0},
+                "  facts for recognition: 1",
+            ),
+            (
+                "recognitions",
+                {"code": "06", "year": 2025, "outcome": "safe"},
+                "  recognitions: 1",
+            ),
+        ],
+        ids=["facts", "recognitions"],
+    )
+    def test_lists_only_the_newer_sections_filled(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        *,
+        section: str,
+        record: dict[str, object],
+        line: str,
+    ) -> None:
+        """
+        One newer section filled is listed, last; the empty ones are not.
+        """
+        period = {"start": "2025-01-01", "end": "2025-12-31"}
+        document = {"format_version": 1, "period": period, section: [record]}
+        path = write(tmp_path / "one.json", document)
+
+        code = main(["check", path])
+
+        lines = capsys.readouterr().out.splitlines()
+        assert (0, ["  declared tallies: 0", line]) == (code, lines[-2:])
 
     def test_an_empty_dataset_prints_zero_units(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

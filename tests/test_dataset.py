@@ -21,9 +21,12 @@ from antq import (
     MovementDataset,
     Organisation,
     OrganisationKind,
+    Outcome,
     Period,
+    Recognition,
     ReintegrationCase,
     ReintegrationCategory,
+    SecurityTeam,
     TipAssessment,
     TipChannel,
     TipRecord,
@@ -33,6 +36,8 @@ from antq import (
     official,
 )
 from antq import _validation as v
+from antq.io import SECTIONS
+from antq.recognition import AssessmentFact
 
 D = dt.date
 YEAR = Period.year(2017)
@@ -41,6 +46,7 @@ REGISTRY = UnitRegistry(
         Unit("06", "Bắc Kạn", UnitKind.PROVINCE),
         Unit("058", "Bắc Kạn", UnitKind.PROVINCIAL_CITY, parent_code="06"),
         Unit("01840", "Đức Xuân", UnitKind.WARD, parent_code="058"),
+        Unit("01840-T01", "Tổ 1", UnitKind.RESIDENTIAL_GROUP, parent_code="01840"),
     ],
     organisations=[
         Organisation("THPT-BK", "Trường THPT", OrganisationKind.SCHOOL, unit_code="01840")
@@ -72,6 +78,14 @@ TIPS = (
 )
 GROUP = ModelGroup("MH-001", ModelGroupKind.MEDIATION_GROUP, "Tổ hòa giải", "01840", D(2015, 1, 1))
 CASE = ReintegrationCase("RC-0001", ReintegrationCategory.PARDONED, "01840", YEAR)
+TEAM = SecurityTeam(
+    "TBV-1", "01840", ("01840-T01",), D(2024, 7, 1), leaders=1, deputies=1, members=3
+)
+FACTS = (
+    AssessmentFact("01840-T01", 2017, "plan_adopted", value=True),
+    AssessmentFact("01840-T01", 2017, "households_total", 118, source="Sổ hộ khẩu"),
+)
+RECOGNITION = Recognition("01840-T01", 2017, Outcome.SAFE, authority="UBND phường Đức Xuân")
 
 EMPTY = MovementDataset(YEAR, REGISTRY)
 FULL = MovementDataset(
@@ -82,6 +96,9 @@ FULL = MovementDataset(
     tips=list(TIPS),
     model_groups=[GROUP],
     reintegration_cases=[CASE],
+    security_teams=[TEAM],
+    assessment_facts=list(FACTS),
+    recognitions=[RECOGNITION],
 )
 
 
@@ -92,10 +109,10 @@ class TestRecordCounts:
 
     def test_counts_every_section_of_an_empty_dataset(self) -> None:
         """
-        A dataset with units only counts them and zero records elsewhere.
+        A dataset with units only counts them and zero records elsewhere, newer sections too.
         """
         expected = {
-            "units": 3,
+            "units": 4,
             "organisations": 1,
             "campaigns": 0,
             "sessions": 0,
@@ -103,6 +120,9 @@ class TestRecordCounts:
             "model_groups": 0,
             "reintegration_cases": 0,
             "declared_tallies": 0,
+            "security_teams": 0,
+            "assessment_facts": 0,
+            "recognitions": 0,
         }
         assert expected == EMPTY.record_counts()
 
@@ -111,7 +131,7 @@ class TestRecordCounts:
         Each section is counted on its own.
         """
         expected = {
-            "units": 3,
+            "units": 4,
             "organisations": 1,
             "campaigns": 1,
             "sessions": 2,
@@ -119,6 +139,9 @@ class TestRecordCounts:
             "model_groups": 1,
             "reintegration_cases": 1,
             "declared_tallies": 0,
+            "security_teams": 1,
+            "assessment_facts": 2,
+            "recognitions": 1,
         }
         assert expected == FULL.record_counts()
 
@@ -135,8 +158,12 @@ class TestRecordCounts:
             "model_groups",
             "reintegration_cases",
             "declared_tallies",
+            "security_teams",
+            "assessment_facts",
+            "recognitions",
         ]
         assert expected == list(FULL.record_counts())
+        assert expected == [name for name, _ in SECTIONS]
 
 
 class TestSections:
@@ -148,13 +175,17 @@ class TestSections:
         """
         Without records, every section is an empty tuple.
         """
-        expected = ((), (), (), (), ())
+        expected = ((), (), (), (), (), (), (), (), ())
         actual = (
             EMPTY.campaigns,
             EMPTY.sessions,
             EMPTY.tips,
             EMPTY.model_groups,
             EMPTY.reintegration_cases,
+            EMPTY.declared_tallies,
+            EMPTY.security_teams,
+            EMPTY.assessment_facts,
+            EMPTY.recognitions,
         )
         assert expected == actual
 
@@ -162,13 +193,16 @@ class TestSections:
         """
         Records given as lists are kept as tuples, in the order given.
         """
-        expected = ((CAMPAIGN,), SESSIONS, TIPS, (GROUP,), (CASE,))
+        expected = ((CAMPAIGN,), SESSIONS, TIPS, (GROUP,), (CASE,), (TEAM,), FACTS, (RECOGNITION,))
         actual = (
             FULL.campaigns,
             FULL.sessions,
             FULL.tips,
             FULL.model_groups,
             FULL.reintegration_cases,
+            FULL.security_teams,
+            FULL.assessment_facts,
+            FULL.recognitions,
         )
         assert expected == actual
 
@@ -191,8 +225,22 @@ class TestSections:
             tips=TIPS,
             model_groups=(GROUP,),
             reintegration_cases=(CASE,),
+            security_teams=(TEAM,),
+            assessment_facts=(fact for fact in FACTS),
+            recognitions=(RECOGNITION,),
         )
         assert FULL == twin
+
+    def test_the_newer_sections_count_in_equality(self) -> None:
+        """
+        Two datasets that differ only by a team, a fact or a recognition differ.
+        """
+        others = [
+            attrs.evolve(FULL, security_teams=()),
+            attrs.evolve(FULL, assessment_facts=FACTS[:1]),
+            attrs.evolve(FULL, recognitions=()),
+        ]
+        assert [False, False, False] == [FULL == other for other in others]
 
     def test_repr_never_shows_an_informant(self) -> None:
         """
@@ -259,6 +307,30 @@ INVALID_DATASETS: list[tuple[str, dict[str, Any], str, str]] = [
         "item 0 is ModelGroup, not ReintegrationCase",
     ),
     ("text-as-tips", {"tips": "TIP-1"}, "tips", "must be a sequence of records"),
+    (
+        "group-among-teams",
+        {"security_teams": [TEAM, GROUP]},
+        "security_teams",
+        "item 1 is ModelGroup, not SecurityTeam",
+    ),
+    (
+        "recognition-among-facts",
+        {"assessment_facts": [RECOGNITION]},
+        "assessment_facts",
+        "item 0 is Recognition, not AssessmentFact",
+    ),
+    (
+        "fact-among-recognitions",
+        {"recognitions": list(FACTS)},
+        "recognitions",
+        "item 0 is AssessmentFact, not Recognition",
+    ),
+    (
+        "mapping-among-facts",
+        {"assessment_facts": [{"fact": "plan_adopted"}]},
+        "assessment_facts",
+        "item 0 is dict, not AssessmentFact",
+    ),
     ("edition-by-name", {"edition": "2025-01"}, "edition", "must be of type Edition"),
     ("table-as-edition", {"edition": official.table()}, "edition", "must be of type Edition"),
 ]
@@ -308,8 +380,11 @@ class TestSectionConversion:
             ("campaigns", {"id": "C1"}),
             ("model_groups", 5),
             ("reintegration_cases", b"R1"),
+            ("security_teams", None),
+            ("assessment_facts", "plan_adopted"),
+            ("recognitions", 2017),
         ],
-        ids=["none", "string", "mapping", "number", "bytes"],
+        ids=["none", "string", "mapping", "number", "bytes", "teams", "facts", "recognitions"],
     )
     def test_refuses_a_section_that_is_no_sequence(self, section: str, value: Any) -> None:
         """

@@ -29,6 +29,9 @@ from antq import (
     LoadProblem,
     MobilisationSession,
     MovementDataset,
+    Outcome,
+    Recognition,
+    SecurityTeam,
     TipRecord,
     Unit,
     formats,
@@ -49,7 +52,8 @@ from antq.formats import (
     write_rejects,
 )
 from antq.io import SECTIONS, dataset_from_dict, example_path
-from antq.testing import datasets, names
+from antq.recognition import AssessmentFact
+from antq.testing import datasets, dates, local_ids, names
 from antq.validation import Finding, ValidationReport
 
 if TYPE_CHECKING:
@@ -61,6 +65,9 @@ openpyxl: Any = importlib.import_module("openpyxl")
 INFORMANT_NAME = "Nguyễn Văn Bí Mật"
 PHONE = "0912345678"
 SECTION_NAMES = [name for name, _ in SECTIONS]
+#: The sections written only when they hold records; the older ones are always written.
+NEWER = ["security_teams", "assessment_facts", "recognitions"]
+OLDER = [name for name in SECTION_NAMES if name not in NEWER]
 
 
 def document() -> dict[str, Any]:
@@ -160,6 +167,136 @@ def document() -> dict[str, Any]:
 
 
 DATASET = dataset_from_dict(document())
+
+
+def filled_document() -> dict[str, Any]:
+    """
+    Return the small document with records in the newer sections too.
+
+    Loading checks no date against the period, nor any code against the registry: a team
+    set up in 2024 sits in a dataset of 2017 here.
+    """
+    values = document()
+    values["units"].append(
+        {"code": "01840-T02", "name": "Tổ 2", "kind": "residential_group", "parent_code": "01840"}
+    )
+    values["security_teams"] = [
+        {
+            "id": "TBV-1",
+            "commune_code": "01840",
+            "hamlet_codes": ["01840-T01", "01840-T02"],
+            "established_on": "2024-07-01",
+            "leaders": 1,
+            "deputies": 1,
+            "members": 3,
+        },
+        {
+            "id": "TBV-2",
+            "commune_code": "01840",
+            "hamlet_codes": ["01840-T02"],
+            "established_on": "2024-07-01",
+            "dissolved_on": "2025-06-30",
+            "leaders": 1,
+            "deputies": 2,
+            "members": 0,
+        },
+    ]
+    values["assessment_facts"] = [
+        {
+            "unit_code": "01840-T01",
+            "year": 2017,
+            "fact": "resolution_adopted",
+            "value": True,
+            "source": "Biên bản họp chi bộ tổ 1",
+        },
+        {"unit_code": "01840-T01", "year": 2017, "fact": "pledge_registered", "value": False},
+        {"unit_code": "01840-T01", "year": 2017, "fact": "households_total", "value": 118},
+        {"unit_code": "01840-T01", "year": 2017, "fact": "sabotage", "value": 0},
+        {"unit_code": "01840-T01", "year": 2017, "fact": "anti_state_activities", "value": 1},
+    ]
+    values["recognitions"] = [
+        {
+            "code": "01840-T01",
+            "year": 2017,
+            "outcome": "safe",
+            "decided_on": "2017-12-20",
+            "authority": "UBND phường Đức Xuân",
+        },
+        {"code": "01840-T02", "year": 2017, "outcome": "not_safe"},
+    ]
+    return values
+
+
+FILLED = dataset_from_dict(filled_document())
+
+
+def fact_values(dataset: MovementDataset | None) -> list[tuple[object, type]]:
+    """
+    Return each fact's value with its type: ``True == 1``, so equality alone cannot tell.
+    """
+    assert dataset is not None
+    return [(fact.value, type(fact.value)) for fact in dataset.assessment_facts]
+
+
+def without_first(dataset: MovementDataset, section: str) -> MovementDataset:
+    """
+    Return *dataset* without the first record of *section*.
+    """
+    changes: dict[str, Any] = {section: getattr(dataset, section)[1:]}
+    return attrs.evolve(dataset, **changes)
+
+
+COUNTS = st.integers(0, 50)
+FACT_NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,63}", fullmatch=True)
+
+
+@st.composite
+def security_teams(draw: st.DrawFn) -> SecurityTeam:
+    """
+    Draw a security-and-order protection team; its codes need not resolve to load.
+    """
+    established_on = draw(dates())
+    return SecurityTeam(
+        draw(local_ids()),
+        draw(local_ids()),
+        tuple(draw(st.lists(local_ids(), min_size=1, max_size=3, unique=True))),
+        established_on,
+        dissolved_on=draw(st.none() | dates(min_value=established_on)),
+        leaders=draw(COUNTS),
+        deputies=draw(COUNTS),
+        members=draw(COUNTS),
+    )
+
+
+YEARS = st.integers(1990, 2100)
+ASSESSMENT_FACTS = st.builds(
+    AssessmentFact,
+    local_ids(),
+    YEARS,
+    FACT_NAMES,
+    st.booleans() | st.integers(0, 10**9),
+    source=st.none() | names(),
+)
+RECOGNITIONS = st.builds(
+    Recognition,
+    local_ids(),
+    YEARS,
+    st.sampled_from([Outcome.SAFE, Outcome.NOT_SAFE]),
+    decided_on=st.none() | dates(),
+    authority=st.none() | names(),
+)
+
+
+def with_newer_sections(dataset: MovementDataset, data: st.DataObject) -> MovementDataset:
+    """
+    Return *dataset* with up to three records drawn in each newer section, maybe none.
+    """
+    return attrs.evolve(
+        dataset,
+        security_teams=data.draw(st.lists(security_teams(), max_size=3)),
+        assessment_facts=data.draw(st.lists(ASSESSMENT_FACTS, max_size=3)),
+        recognitions=data.draw(st.lists(RECOGNITIONS, max_size=3)),
+    )
 
 
 def naive(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
@@ -330,6 +467,8 @@ def inject_csv(path: Path, data: st.DataObject) -> None:
     Put bad text in a few cells of every CSV file of a directory.
     """
     for section in SECTION_NAMES:
+        if not (path / f"{section}.csv").exists():
+            continue
         rows = csv_rows(path / f"{section}.csv")
         for row in data.draw(st.sets(st.integers(1, max(1, len(rows) - 1)), max_size=2)):
             if row < len(rows):
@@ -344,6 +483,8 @@ def inject_jsonl(path: Path, data: st.DataObject) -> None:
     """
     for section in SECTION_NAMES:
         file = path / f"{section}.jsonl"
+        if not file.exists():
+            continue
         lines = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines()]
         for line in lines[: data.draw(st.integers(0, 2))]:
             line[data.draw(st.sampled_from(sorted(line)))] = data.draw(BAD_TEXT)
@@ -357,6 +498,8 @@ def inject_xlsx(path: Path, data: st.DataObject) -> None:
 
     def change(workbook: Any) -> None:
         for section in SECTION_NAMES:
+            if section not in workbook.sheetnames:
+                continue
             sheet = workbook[section]
             for row in data.draw(st.sets(st.integers(2, max(2, sheet.max_row)), max_size=2)):
                 if row <= sheet.max_row:
@@ -491,6 +634,307 @@ class TestRoundTrip:
             loaded = load(path)
 
         assert anonymous(dataset) == loaded
+
+
+def sections_written(path: Path) -> list[str]:
+    """
+    Return the sections a written dataset holds: keys, section files or sheets.
+    """
+    if path.suffix == ".xlsx":
+        names = openpyxl.load_workbook(path).sheetnames
+    elif path.is_file():
+        names = list(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        names = [file.name.partition(".")[0] for file in path.iterdir()]
+    return [name for name in SECTION_NAMES if name in names]
+
+
+def set_field(path: Path, form: str, section: str, column: str, value: object) -> None:
+    """
+    Put *value* in the field *column* of the first record of *section*, in any form.
+    """
+    if form == "csv":
+        set_csv_cell(path / f"{section}.csv", 2, column, str(value))
+    elif form == "xlsx":
+        set_xlsx_cell(path, section, 2, column, value)
+    else:
+        file = path if form == "json" else path / f"{section}.jsonl"
+        text = file.read_text(encoding="utf-8")
+        if form == "json":
+            values = json.loads(text)
+            values[section][0][column] = value
+            file.write_text(json.dumps(values), encoding="utf-8")
+        else:
+            lines = [json.loads(line) for line in text.splitlines()]
+            lines[0][column] = value
+            file.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+
+def place_of_first(form: str, section: str, column: str) -> tuple[str, str | None, int, str]:
+    """
+    Return where the first record of *section* is read: file name, sheet, row, column.
+    """
+    if form == "xlsx":
+        return ("dataset.xlsx", section, 2, column)
+    if form == "csv":
+        return (f"{section}.csv", None, 2, column)
+    return ("dataset.json" if form == "json" else f"{section}.jsonl", None, 1, column)
+
+
+#: A bad field in each newer section: the form, where, the value and the reason's words.
+BAD_NEWER_RECORDS = [
+    ("json", "assessment_facts", "value", 1.5, "expected true, false or an integer, found a"),
+    ("json", "assessment_facts", "value", -3, "true, false or a whole number from 0"),
+    ("json", "assessment_facts", "value", "true", "or an integer, found a string"),
+    ("json", "assessment_facts", "fact", "Households", "lower-case letters"),
+    ("json", "security_teams", "members", -1, "a count must not be negative"),
+    ("json", "security_teams", "hamlet_codes", "01840-T01", "expected an array, found a"),
+    ("json", "security_teams", "dissolved_on", "2024-06-30", "dissolved before it is set up"),
+    ("json", "recognitions", "outcome", "undecided", "never undecided"),
+    ("json", "recognitions", "outcome", "Safe", "did you mean 'safe'?"),
+    ("jsonl", "assessment_facts", "value", 1.5, "expected true, false or an integer, found a"),
+    ("jsonl", "security_teams", "leaders", True, "expected an integer, found a boolean"),
+    ("jsonl", "recognitions", "outcome", "passed", "unknown Outcome identifier"),
+    ("csv", "assessment_facts", "value", "1.5", "expected true, false or an integer, found a"),
+    ("csv", "assessment_facts", "value", "-3", "true, false or a whole number from 0"),
+    ("csv", "assessment_facts", "value", "True", "not JSON"),
+    ("csv", "assessment_facts", "value", "có", "not JSON"),
+    ("csv", "security_teams", "members", "-1", "digits 0 to 9"),
+    ("csv", "security_teams", "hamlet_codes", "01840-T01", "not JSON"),
+    ("csv", "security_teams", "hamlet_codes", "[]", "a team serves at least one hamlet"),
+    ("csv", "security_teams", "hamlet_codes", '"01840-T01"', "expected an array, found a"),
+    ("csv", "recognitions", "outcome", "undecided", "never undecided"),
+    ("csv", "recognitions", "year", "năm 2017", "digits 0 to 9"),
+    (
+        "xlsx",
+        "assessment_facts",
+        "value",
+        1.5,
+        "expected true, false or an integer, found a number",
+    ),
+    ("xlsx", "assessment_facts", "value", -3, "true, false or a whole number from 0"),
+    ("xlsx", "assessment_facts", "value", "1.5", "expected true, false or an integer, found a"),
+    ("xlsx", "assessment_facts", "value", dt.date(2017, 1, 1), "expected JSON text"),
+    ("xlsx", "security_teams", "members", -1, "a count must not be negative"),
+    ("xlsx", "security_teams", "members", 2.5, "a number with a fraction"),
+    ("xlsx", "security_teams", "hamlet_codes", 5, "expected an array, found an integer"),
+    ("xlsx", "recognitions", "outcome", "undecided", "never undecided"),
+]
+
+
+class TestNewerSections:
+    """
+    Security teams, facts for recognition and recognitions, in every form.
+    """
+
+    @pytest.mark.parametrize("form", FORMS)
+    def test_their_records_round_trip(self, directory: Path, form: str) -> None:
+        """
+        Written and read back, a dataset with records in every section is unchanged.
+        """
+        result = read_dataset(written(directory, form, FILLED))
+
+        assert (True, FILLED) == (result.valid, result.dataset)
+        assert FILLED.record_counts() == dict(result.read) == dict(result.accepted)
+
+    @pytest.mark.parametrize("form", FORMS)
+    def test_a_fact_value_keeps_its_type(self, directory: Path, form: str) -> None:
+        """
+        ``true`` stays a boolean and ``1`` an integer, though ``True == 1`` in Python.
+        """
+        result = read_dataset(written(directory, form, FILLED))
+
+        expected = [(True, bool), (False, bool), (118, int), (0, int), (1, int)]
+        assert expected == fact_values(FILLED) == fact_values(result.dataset)
+
+    @pytest.mark.parametrize("form", FORMS)
+    @pytest.mark.parametrize(
+        "filled",
+        [(), ("security_teams",), ("assessment_facts",), ("recognitions",), tuple(NEWER)],
+        ids=["none", "teams", "facts", "recognitions", "all"],
+    )
+    def test_they_are_written_only_when_filled(
+        self, directory: Path, form: str, filled: tuple[str, ...]
+    ) -> None:
+        """
+        The older sections are always written; a newer one only when it holds records.
+        """
+        changes: dict[str, Any] = {name: getattr(FILLED, name) for name in filled}
+        dataset = attrs.evolve(DATASET, **changes)
+
+        path = written(directory, form, dataset)
+
+        assert [*OLDER, *filled] == sections_written(path)
+        assert dataset == load(path)
+
+    @pytest.mark.parametrize(
+        ("dataset", "newer"),
+        [
+            (DATASET, []),
+            (attrs.evolve(FILLED, security_teams=()), ["assessment_facts", "recognitions"]),
+            (FILLED, NEWER),
+        ],
+        ids=["none", "some", "all"],
+    )
+    def test_a_json_file_lists_the_newer_keys_last(
+        self, directory: Path, dataset: MovementDataset, newer: list[str]
+    ) -> None:
+        """
+        Without their records, a JSON file has only the keys an older antq knows.
+        """
+        path = written(directory, "json", dataset)
+
+        header = ["format_version", "period", "reporting_unit_code", "description"]
+        assert [*header, *OLDER, *newer] == list(json.loads(path.read_text(encoding="utf-8")))
+
+    def test_csv_cells_hold_json_for_the_fact_value_and_the_hamlets(self, directory: Path) -> None:
+        """
+        A fact's value is the JSON ``true``, ``false`` or a number; the hamlets a JSON array.
+        """
+        path = written(directory, "csv", FILLED)
+
+        facts = csv_rows(path / "assessment_facts.csv")
+        teams = csv_rows(path / "security_teams.csv")
+        values = [row[facts[0].index("value")] for row in facts[1:]]
+        assert ["true", "false", "118", "0", "1"] == values
+        assert '["01840-T01", "01840-T02"]' == teams[1][teams[0].index("hamlet_codes")]
+
+    def test_workbook_cells_are_typed(self, directory: Path) -> None:
+        """
+        A workbook holds a fact's value as a true/false or a number cell, the hamlets as text.
+        """
+        path = written(directory, "xlsx", FILLED)
+
+        workbook = openpyxl.load_workbook(path)
+        values = [row[3] for row in workbook["assessment_facts"].iter_rows(values_only=True)]
+        hamlets = workbook["security_teams"]["C2"].value
+        assert (["value", True, False, 118, 0, 1], '["01840-T01", "01840-T02"]') == (
+            values,
+            hamlets,
+        )
+        assert ["b", "b", "n", "n", "n"] == [
+            cell.data_type
+            for (cell,) in workbook["assessment_facts"].iter_rows(
+                min_row=2, max_row=6, min_col=4, max_col=4
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        ("form", "cell", "expected"),
+        [
+            ("csv", "false", (False, bool)),
+            ("csv", "0", (0, int)),
+            ("csv", "7", (7, int)),
+            ("xlsx", True, (True, bool)),
+            ("xlsx", False, (False, bool)),
+            ("xlsx", 0, (0, int)),
+            ("xlsx", 118.0, (118, int)),
+            ("xlsx", "true", (True, bool)),
+            ("xlsx", "118", (118, int)),
+        ],
+        ids=str,
+    )
+    def test_a_fact_value_cell_is_read_by_its_json_or_its_type(
+        self, directory: Path, form: str, cell: object, expected: tuple[object, type]
+    ) -> None:
+        """
+        A CSV cell is JSON text; a workbook cell may be JSON text or a typed cell.
+        """
+        path = written(directory, form, FILLED)
+        set_field(path, form, "assessment_facts", "value", cell)
+
+        result = read_dataset(path)
+
+        assert result.valid
+        assert expected == fact_values(result.dataset)[0]
+
+    @pytest.mark.parametrize(
+        ("form", "section", "column", "value", "words"),
+        BAD_NEWER_RECORDS,
+        ids=[f"{row[0]}-{row[2]}-{row[3]}" for row in BAD_NEWER_RECORDS],
+    )
+    def test_a_bad_record_is_rejected_with_a_located_reason(
+        self,
+        directory: Path,
+        *,
+        form: str,
+        section: str,
+        column: str,
+        value: object,
+        words: str,
+    ) -> None:
+        """
+        The record is rejected with one problem, placed by file, sheet, row and column.
+        """
+        path = written(directory, form, FILLED)
+        set_field(path, form, section, column, value)
+
+        result = read_dataset(path)
+
+        assert [place_of_first(form, section, column)] == places(result.all_problems)
+        assert f"$.{section}[0].{column}" == result.all_problems[0].location
+        assert words in result.all_problems[0].reason
+        assert without_first(FILLED, section) == result.dataset
+
+    def test_they_read_under_vietnamese_column_names(self, directory: Path) -> None:
+        """
+        Every column of the newer sections may be named in Vietnamese.
+        """
+        path = written(directory, "csv", FILLED)
+        headers = {
+            "security_teams": [
+                "Mã số",
+                "Mã xã",
+                "Thôn, tổ phụ trách",
+                "Ngày thành lập",
+                "Ngày giải thể",
+                "Tổ trưởng",
+                "Tổ phó",
+                "Tổ viên",
+            ],
+            "assessment_facts": ["Địa bàn", "Năm", "Dữ kiện", "Giá trị", "Nguồn"],
+            "recognitions": ["Mã", "Năm đánh giá", "Kết quả", "Ngày quyết định", "Cấp quyết định"],
+        }
+        for section, header in headers.items():
+            rows = csv_rows(path / f"{section}.csv")
+            assert len(header) == len(rows[0])
+            write_csv_rows(path / f"{section}.csv", [header, *rows[1:]])
+
+        assert FILLED == load(path)
+
+    def test_a_rejected_fact_goes_to_the_rejects_with_its_problem(self, directory: Path) -> None:
+        """
+        The fact is written back as read, its value cell as the sender wrote it.
+        """
+        path = written(directory, "csv", FILLED)
+        set_field(path, "csv", "assessment_facts", "value", "có")
+        rejects = directory / "rejects"
+
+        write_rejects(read_dataset(path), rejects, form="csv")
+
+        rows = csv_rows(rejects / "assessment_facts.csv")
+        assert [*COLUMNS["assessment_facts"], "_problems"] == rows[0]
+        assert ["01840-T01", "2017", "resolution_adopted", "có"] == rows[1][:4]
+        assert rows[1][-1].startswith("value: not JSON")
+
+    @pytest.mark.parametrize("form", FORMS)
+    @given(dataset=datasets(max_tips=3, max_sessions=2, max_model_groups=3), data=st.data())
+    @settings(max_examples=8)
+    def test_every_generated_dataset_round_trips(
+        self, form: str, dataset: MovementDataset, data: st.DataObject
+    ) -> None:
+        """
+        Generated teams, facts and recognitions read back the same, fact values by type.
+        """
+        dataset = with_newer_sections(dataset, data)
+        with tempfile.TemporaryDirectory() as name:
+            path = written(Path(name), form, dataset)
+            result = read_dataset(path)
+            sections = sections_written(path)
+
+        assert (True, dataset) == (result.valid, result.dataset)
+        assert fact_values(dataset) == fact_values(result.dataset)
+        assert [*OLDER, *(name for name in NEWER if getattr(dataset, name))] == sections
 
 
 ON_EDITION = attrs.evolve(DATASET, edition=official.edition("2025-01"))
@@ -806,7 +1250,10 @@ class TestExcelCells:
             ("units", 5, "code", 1840, "format the column as Text"),
             ("units", 5, "name", dt.date(2017, 1, 1), "expected text, found a date cell"),
             ("reintegration_cases", 2, "progressed", 1, "true or false, found a number"),
-            ("tips", 2, "extensions", 5, "expected JSON text"),
+            ("tips", 2, "extensions", 5, "expected an array, found an integer"),
+            ("tips", 2, "extensions", True, "expected an array, found a boolean"),
+            ("tips", 2, "extensions", 1.5, "expected an array, found a number"),
+            ("tips", 2, "extensions", dt.date(2017, 1, 1), "expected JSON text, found a date"),
             ("sessions", 2, "id", "#N/A", "an Excel error value"),
             ("sessions", 2, "remarks", "x", "unknown column"),
         ],
@@ -1196,6 +1643,20 @@ class TestJsonLines:
             file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
 
         assert DATASET == load(path)
+
+    def test_a_line_holding_only_a_byte_order_mark_is_blank(self, directory: Path) -> None:
+        """
+        A mark alone on a line, or alone in a file, is no record and no problem.
+        """
+        path = written(directory, "jsonl")
+        sessions = path / "sessions.jsonl"
+        sessions.write_bytes(b"\xef\xbb\xbf\n" + sessions.read_bytes() + b"\xef\xbb\xbf\r\n")
+        (path / "campaigns.jsonl").write_bytes(b"\xef\xbb\xbf")
+
+        result = read_dataset(path)
+
+        assert (True, 1, 0) == (result.valid, result.read["sessions"], result.read["campaigns"])
+        assert attrs.evolve(DATASET, campaigns=()) == result.dataset
 
     @pytest.mark.parametrize(
         ("data", "words"),
@@ -1659,6 +2120,7 @@ class TestRejection:
         """
         With bad cells injected, accepted + rejected == read in every section.
         """
+        dataset = with_newer_sections(dataset, data)
         with tempfile.TemporaryDirectory() as name:
             path = written(Path(name), form, dataset)
             INJECT[form](path, data)
@@ -1721,20 +2183,26 @@ class TestHostileInput:
             path.write_bytes(data)
             only_antq_errors(path if path.parent == Path(directory) else path.parent)
 
-    @given(value=JSON_VALUES, where=st.sampled_from(["file", "header", "line", "record", "period"]))
+    @given(
+        value=JSON_VALUES,
+        where=st.sampled_from(["file", "header", "line", "record", "period", "fact"]),
+    )
     @settings(max_examples=60)
     def test_arbitrary_json_values(self, value: object, where: str) -> None:
         """
-        Any JSON value, as a whole file, a header, a line, a record or a period.
+        Any JSON value, as a whole file, a header, a line, a record, a period or a fact's value.
         """
         with tempfile.TemporaryDirectory() as name:
             directory = Path(name)
             if where == "file":
                 path = written_document(directory, value)
-            elif where in {"record", "period"}:
+            elif where in {"record", "period", "fact"}:
                 values = document()
                 if where == "record":
                     values["tips"].append(value)
+                elif where == "fact":
+                    fact = {"unit_code": "01840", "year": 2017, "fact": "sabotage", "value": value}
+                    values["assessment_facts"] = [fact]
                 else:
                     values["period"] = value
                 path = written_document(directory, values)
@@ -2108,15 +2576,34 @@ class TestWriting:
         with pytest.raises(InvalidValueError, match=r"holds \.jsonl section files"):
             write_dataset(DATASET, path, form="csv")
 
-    def test_every_section_file_is_written(self, directory: Path) -> None:
+    @pytest.mark.parametrize("form", ["jsonl", "csv"])
+    def test_every_older_section_file_is_written_even_when_empty(
+        self, directory: Path, form: str
+    ) -> None:
         """
-        A directory has its header and one file per section, even when empty.
+        A directory has its header and one file per older section, even when empty.
         """
-        path = written(directory, "jsonl", attrs.evolve(DATASET, campaigns=(), sessions=()))
+        path = written(directory, form, attrs.evolve(DATASET, campaigns=(), sessions=()))
 
-        expected = ["dataset.json", *(f"{name}.jsonl" for name in SECTION_NAMES)]
+        expected = ["dataset.json", *(f"{name}.{form}" for name in OLDER)]
         assert sorted(expected) == sorted(file.name for file in path.iterdir())
-        assert "" == (path / "campaigns.jsonl").read_text(encoding="utf-8")
+        file = path / f"campaigns.{form}"
+        if form == "jsonl":
+            assert "" == file.read_text(encoding="utf-8")
+        else:
+            assert [list(COLUMNS["campaigns"])] == csv_rows(file)
+
+    @pytest.mark.parametrize("form", ["jsonl", "csv"])
+    def test_every_newer_section_file_is_written_when_filled(
+        self, directory: Path, form: str
+    ) -> None:
+        """
+        A directory with records in every section has a file for every section.
+        """
+        path = written(directory, form, FILLED)
+
+        expected = ["dataset.json", *(f"{name}.{form}" for name in SECTION_NAMES)]
+        assert sorted(expected) == sorted(file.name for file in path.iterdir())
 
     @pytest.mark.parametrize(
         ("change", "field", "value", "words"),

@@ -37,6 +37,7 @@ from antq.io import (
     load_example,
     loads_dataset,
 )
+from antq.recognition import Outcome
 from antq.testing import datasets
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     Document = dict[str, Any]
+
+#: The sections written only when they hold records.
+NEWER = ["security_teams", "assessment_facts", "recognitions"]
 
 
 def valid_document() -> Document:
@@ -143,6 +147,36 @@ def valid_document() -> Document:
                 "source": "Báo cáo số 12/BC-CAT",
             }
         ],
+        "security_teams": [
+            {
+                "id": "TBV-01840-1",
+                "commune_code": "01840",
+                "hamlet_codes": ["01840-T01"],
+                "established_on": "2024-07-01",
+                "leaders": 1,
+                "deputies": 1,
+                "members": 3,
+            }
+        ],
+        "assessment_facts": [
+            {"unit_code": "01840-T01", "year": 2017, "fact": "plan_adopted", "value": True},
+            {
+                "unit_code": "01840-T01",
+                "year": 2017,
+                "fact": "households_total",
+                "value": 118,
+                "source": "Sổ hộ khẩu tổ 1",
+            },
+        ],
+        "recognitions": [
+            {
+                "code": "01840-T01",
+                "year": 2017,
+                "outcome": "safe",
+                "decided_on": "2017-12-20",
+                "authority": "UBND phường Đức Xuân",
+            }
+        ],
         "reporting_unit_code": "058",
         "description": "A small dataset with one record of every kind.",
     }
@@ -219,8 +253,31 @@ class TestReading:
             "model_groups": 1,
             "reintegration_cases": 1,
             "declared_tallies": 1,
+            "security_teams": 1,
+            "assessment_facts": 2,
+            "recognitions": 1,
         }
         assert expected == dataset.record_counts()
+
+    def test_reads_the_newer_records_with_their_types(self) -> None:
+        """
+        A team's hamlets are a tuple, a fact's value a boolean or an integer as written.
+        """
+        dataset = dataset_from_dict(valid_document())
+
+        team, recognition = dataset.security_teams[0], dataset.recognitions[0]
+        assert (("01840-T01",), dt.date(2024, 7, 1), None) == (
+            team.hamlet_codes,
+            team.established_on,
+            team.dissolved_on,
+        )
+        assert [(True, bool), (118, int)] == [
+            (fact.value, type(fact.value)) for fact in dataset.assessment_facts
+        ]
+        assert (Outcome.SAFE, dt.date(2017, 12, 20)) == (
+            recognition.outcome,
+            recognition.decided_on,
+        )
 
     def test_reads_enums_by_identifier_and_dates_as_dates(self) -> None:
         """
@@ -408,6 +465,59 @@ INVALID = [
     (put("edition", " "), "$.edition", "no edition of the official units"),
     (drop("declared_tallies.0.group_kind"), "$.declared_tallies[0].group_kind", "names its kind"),
     (put("declared_tallies.0.figure", "tips"), "$.declared_tallies[0].figure", "TallyFigure"),
+    (put("security_teams.0.members", -1), "$.security_teams[0].members", "negative"),
+    (put("security_teams.0.leaders", 1.0), "$.security_teams[0].leaders", "integer"),
+    (
+        put("security_teams.0.hamlet_codes", "01840-T01"),
+        "$.security_teams[0].hamlet_codes",
+        "expected an array, found a string",
+    ),
+    (put("security_teams.0.hamlet_codes", []), "$.security_teams[0].hamlet_codes", "at least one"),
+    (
+        put("security_teams.0.hamlet_codes", ["01840-T01", "01840-T01"]),
+        "$.security_teams[0].hamlet_codes",
+        "listed twice",
+    ),
+    (
+        put("security_teams.0.hamlet_codes", ["Tổ 1"]),
+        "$.security_teams[0].hamlet_codes",
+        "not an identifier",
+    ),
+    (
+        put("security_teams.0.dissolved_on", "2024-06-30"),
+        "$.security_teams[0].dissolved_on",
+        "cannot be dissolved before it is set up",
+    ),
+    (drop("security_teams.0.commune_code"), "$.security_teams[0].commune_code", "missing"),
+    (put("security_teams.0.size", 5), "$.security_teams[0].size", "unknown key"),
+    (
+        put("assessment_facts.0.value", 1.5),
+        "$.assessment_facts[0].value",
+        "expected true, false or an integer, found a number",
+    ),
+    (
+        put("assessment_facts.0.value", "true"),
+        "$.assessment_facts[0].value",
+        "expected true, false or an integer, found a string",
+    ),
+    (
+        put("assessment_facts.0.value", None),
+        "$.assessment_facts[0].value",
+        "expected true, false or an integer, found null",
+    ),
+    (
+        put("assessment_facts.1.value", -1),
+        "$.assessment_facts[1].value",
+        "a fact is true, false or a whole number from 0",
+    ),
+    (put("assessment_facts.0.year", "2017"), "$.assessment_facts[0].year", "integer"),
+    (put("assessment_facts.0.fact", "Plan"), "$.assessment_facts[0].fact", "lower-case letters"),
+    (put("assessment_facts.1.source", " "), "$.assessment_facts[1].source", "blank"),
+    (put("recognitions.0.outcome", "undecided"), "$.recognitions[0].outcome", "never undecided"),
+    (put("recognitions.0.outcome", "đạt"), "$.recognitions[0].outcome", "Outcome identifier"),
+    (put("recognitions.0.decided_on", "20/12/2017"), "$.recognitions[0].decided_on", "YYYY-MM-DD"),
+    (drop("recognitions.0.year"), "$.recognitions[0].year", "missing"),
+    (put("recognitions", {}), "$.recognitions", "array"),
 ]
 
 
@@ -533,7 +643,7 @@ class TestWriting:
 
     def test_writes_the_format_version_and_every_section(self) -> None:
         """
-        The document starts with its header and lists every section, even empty ones.
+        The document starts with its header and lists every section that holds records.
         """
         document = dataset_to_dict(dataset_from_dict(valid_document()))
 
@@ -545,6 +655,44 @@ class TestWriting:
             *(name for name, _ in SECTIONS),
         ]
         assert (expected, FORMAT_VERSION) == (list(document), document["format_version"])
+
+    def test_writes_the_older_sections_even_when_empty(self) -> None:
+        """
+        Every older section is written, empty or not; the newer ones only with records.
+        """
+        dataset = MovementDataset(
+            Period.year(2017), UnitRegistry([Unit("06", "Bắc Kạn", UnitKind.PROVINCE)])
+        )
+
+        document = dataset_to_dict(dataset)
+
+        older = [name for name, _ in SECTIONS if name not in NEWER]
+        assert ["format_version", "period", *older] == list(document)
+        assert [[]] * 7 == [document[name] for name in older[1:]]
+
+    @pytest.mark.parametrize("section", NEWER)
+    def test_writes_a_newer_section_only_when_it_holds_records(self, section: str) -> None:
+        """
+        Without records, a newer section has no key: an older antq still reads the file.
+        """
+        full = dataset_from_dict(valid_document())
+        changes: dict[str, Any] = {section: ()}
+
+        document = dataset_to_dict(attrs.evolve(full, **changes), include_informants=True)
+
+        others = [name for name in NEWER if name != section]
+        assert (False, others) == (section in document, [k for k in document if k in NEWER])
+        assert attrs.evolve(full, **changes) == dataset_from_dict(document)
+
+    def test_writes_the_fact_values_as_json_booleans_and_numbers(self) -> None:
+        """
+        ``true`` and ``118`` are written as JSON, and read back with their types.
+        """
+        text = dumps_dataset(dataset_from_dict(valid_document()), indent=None)
+
+        assert '"value": true}' in text
+        assert '"value": 118,' in text
+        assert [bool, int] == [type(f.value) for f in loads_dataset(text).assessment_facts]
 
     def test_writes_the_editions_name_after_the_header_texts(self) -> None:
         """

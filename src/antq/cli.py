@@ -28,7 +28,7 @@ from antq.criteria import CriteriaFileError, load_criteria
 from antq.editions import UnitMatch
 from antq.errors import AntqError, DatasetLoadError, InvalidValueError, UnknownEditionError
 from antq.formats import ReadResult, load, locate_findings, read_dataset, write_rejects
-from antq.io import EXAMPLE, load_example
+from antq.io import _WRITTEN_WHEN_FILLED, EXAMPLE, load_example
 from antq.names import collation_key
 from antq.periods import Period
 from antq.report import (
@@ -70,7 +70,7 @@ _SECTION_TITLES = {
 }
 
 #: The sections listed only when they hold records, as files write them.
-_LISTED_WHEN_FILLED = frozenset({"security_teams", "assessment_facts", "recognitions"})
+_LISTED_WHEN_FILLED = _WRITTEN_WHEN_FILLED
 
 
 class _UsageError(Exception):

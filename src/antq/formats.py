@@ -830,8 +830,9 @@ def _from_excel(cell: object, kind: _Kind) -> object:
     if kind == "date" and isinstance(cell, dt.date):
         return _day(cell)
     if kind == "json" and isinstance(cell, int | float):
-        # A fact's value: true, false or a number, as the cell holds it.
-        return cell if type(cell) is bool else _whole(cell)
+        # A typed cell in a JSON column (a fact's value: true, false or a number) is
+        # passed on as JSON holds it; the record's own rule judges it.
+        return int(cell) if type(cell) is float and cell.is_integer() else cell
     expected = {
         "text": "text",
         "integer": "an integer",
@@ -1740,6 +1741,9 @@ def write_rejects(
             for problem in rejected.problems
         )
         by_section[rejected.section].append(record)
+    for name in _WRITTEN_WHEN_FILLED:
+        if not by_section[name]:
+            del by_section[name]
     if chosen == "json":
         document: dict[str, object] = {**(header or {}), **by_section}
         text = json.dumps(document, ensure_ascii=False, indent=2, default=_json_default)

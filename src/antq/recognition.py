@@ -1571,6 +1571,8 @@ def _results(value: Iterable[CriterionResult]) -> tuple[CriterionResult, ...]:
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int:
         v.refuse(instance, attribute, value, "a year must be an integer")
+    if not 1000 <= value <= 9999:
+        v.refuse(instance, attribute, value, "a year is written with four digits")
 
 
 @attrs.frozen
