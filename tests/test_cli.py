@@ -1230,3 +1230,227 @@ class TestReportOnto:
             err.startswith("usage: antq report"),
             err.endswith("antq: error: argument --by: not allowed with argument --onto\n"),
         )
+
+
+def ward_dataset(tmp_path: Path, **sections: object) -> str:
+    """
+    Write a small dataset: a ward of 2017 with two residential groups, and *sections*.
+    """
+    document = {
+        "format_version": 1,
+        "period": {"start": "2017-01-01", "end": "2017-12-31"},
+        "units": [
+            {"code": "06", "name": "Bắc Kạn", "kind": "province"},
+            {"code": "058", "name": "Bắc Kạn", "kind": "provincial_city", "parent_code": "06"},
+            {"code": "01840", "name": "Đức Xuân", "kind": "ward", "parent_code": "058"},
+            {"code": "T01", "name": "Tổ 1", "kind": "residential_group", "parent_code": "01840"},
+            {"code": "T02", "name": "Tổ 2", "kind": "residential_group", "parent_code": "01840"},
+        ],
+        **sections,
+    }
+    return write(tmp_path / "ward.json", document)
+
+
+HOUSEHOLDS = [
+    {"unit_code": "T01", "year": 2017, "fact": "households_total", "value": 40},
+    {"unit_code": "T01", "year": 2017, "fact": "households_committed", "value": 40},
+]
+
+
+class TestAssess:
+    """
+    ``antq assess`` prints each unit's assessment for a year, criterion by criterion.
+    """
+
+    def test_a_hamlet_is_assessed_criterion_by_criterion(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The text names the unit, each criterion with its status and source, and the outcome.
+        """
+        path = ward_dataset(tmp_path, assessment_facts=HOUSEHOLDS)
+
+        code = main(["assess", path, "--year", "2017", "--unit", "T01"])
+
+        out = capsys.readouterr().out
+        expected = (0, True, True, True)
+        found = (
+            code,
+            "- tt23.hamlet.1 met" in out,
+            "source: Thông tư 23/2012/TT-BCA" in out,
+            out.endswith("undecided: 1\n"),
+        )
+        assert expected == found
+
+    def test_without_a_dataset_the_example_is_assessed(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Without DATASET, the bundled example's units are assessed.
+        """
+        code = main(["assess", "--year", "2017", "--unit", "01840-T01"])
+
+        assert (0, "01840-T01 Tổ 1\n") == (code, capsys.readouterr().out.splitlines(True)[0])
+
+    def test_a_criteria_file_fills_a_gap(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        With the gap filled by the criteria file, the hamlet's outcome is decided.
+        """
+        facts = [*HOUSEHOLDS, {"unit_code": "T01", "year": 2017, "fact": "crimes", "value": 0}]
+        path = ward_dataset(tmp_path, assessment_facts=facts)
+        criteria = write(
+            tmp_path / "criteria.json",
+            {
+                "gaps": [
+                    {
+                        "criterion": "tt23.hamlet.2",
+                        "source": "Hướng dẫn của Công an tỉnh",
+                        "conditions": [{"fact": "crimes", "at_most": 0}],
+                    }
+                ]
+            },
+        )
+
+        code = main(["assess", path, "--year", "2017", "--unit", "T01", "--criteria", criteria])
+
+        assert (0, True) == (code, capsys.readouterr().out.endswith("safe: 1\n"))
+
+    def test_a_bad_criteria_file_is_reported_located(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A criteria file that cannot be read as criteria exits 1 with its problems.
+        """
+        criteria = write(tmp_path / "criteria.json", {"gaps": "none"})
+
+        code = main(["assess", "--year", "2017", "--criteria", criteria])
+
+        err = capsys.readouterr().err
+        assert (1, True) == (code, "is not a valid criteria file" in err)
+
+    def test_a_missing_criteria_file_is_a_usage_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A criteria file that does not exist exits 2.
+        """
+        code = main(["assess", "--year", "2017", "--criteria", str(tmp_path / "no.toml")])
+
+        assert (2, True) == (code, "No such file" in capsys.readouterr().err)
+
+    def test_an_unknown_unit_is_refused_with_close_matches(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A unit the dataset does not hold exits 2 and suggests close codes.
+        """
+        code = main(["assess", "--year", "2017", "--unit", "01480"])
+
+        assert (2, True) == (code, "did you mean 01840" in capsys.readouterr().err)
+
+    @pytest.mark.parametrize("year", ["17", "2O17", "20170"])
+    def test_a_year_is_four_digits(self, year: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A --year that is not four digits is a usage error.
+        """
+        code = main(["assess", "--year", year])
+
+        assert (2, True) == (code, "not a year" in capsys.readouterr().err)
+
+    def test_a_unit_that_cannot_be_assessed_says_why(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A school under Thông tư 23 without its review day is listed as not assessed.
+        """
+        code = main(["assess", "--year", "2017", "--unit", "TH-01"])
+
+        out = capsys.readouterr().out
+        assert (0, True, True) == (
+            code,
+            out.startswith("TH-01 Trường THPT số 1: not assessed: school_review"),
+            out.endswith("not assessed: 1\n"),
+        )
+
+    def test_recorded_decisions_are_shown(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A recorded recognition is printed under the unit's assessment.
+        """
+        decision = {
+            "code": "T01",
+            "year": 2017,
+            "outcome": "safe",
+            "decided_on": "2017-11-20",
+            "authority": "UBND phường Đức Xuân",
+        }
+        bare = {"code": "T01", "year": 2017, "outcome": "not_safe"}
+        path = ward_dataset(tmp_path, recognitions=[decision, bare])
+
+        main(["assess", path, "--year", "2017", "--unit", "T01"])
+
+        out = capsys.readouterr().out
+        expected = (
+            "recorded: safe (đạt tiêu chuẩn an toàn về an ninh, trật tự), decided on "
+            "2017-11-20 by UBND phường Đức Xuân\n"
+        )
+        assert (True, True) == (expected in out, "recorded: not_safe (" in out)
+
+    def test_json_lists_each_unit(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The JSON form has one object per unit, with its criteria and its recorded decisions.
+        """
+        decision = {"code": "T01", "year": 2017, "outcome": "safe", "decided_on": "2017-11-20"}
+        path = ward_dataset(tmp_path, assessment_facts=HOUSEHOLDS, recognitions=[decision])
+
+        code = main(["assess", path, "--year", "2017", "--unit", "T01", "--format", "json"])
+
+        [entry] = json.loads(capsys.readouterr().out)
+        found = (
+            code,
+            entry["subject"],
+            entry["regime"],
+            entry["window"],
+            entry["outcome"],
+            [c["status"] for c in entry["criteria"]],
+            entry["recorded"],
+        )
+        expected = (
+            0,
+            "hamlet",
+            "tt23_2012",
+            {"start": "2016-11-01", "end": "2017-10-31"},
+            "undecided",
+            ["met", "not_assessable"],
+            [{"outcome": "safe", "decided_on": "2017-11-20", "authority": None}],
+        )
+        assert expected == found
+
+    def test_json_gives_a_refusal(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A unit not assessed has its refusal in the JSON form.
+        """
+        main(["assess", "--year", "2017", "--unit", "TH-01", "--format", "json"])
+
+        [entry] = json.loads(capsys.readouterr().out)
+        assert (True, []) == (entry["refusal"].startswith("school_review"), entry["recorded"])
+
+    def test_a_scope_without_hamlets_or_communes_says_so(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        When nothing in the scope can be assessed, the command says there was no unit.
+        """
+        document = {
+            "format_version": 1,
+            "period": {"start": "2017-01-01", "end": "2017-12-31"},
+            "units": [{"code": "06", "name": "Bắc Kạn", "kind": "province"}],
+        }
+        path = write(tmp_path / "province.json", document)
+
+        code = main(["assess", path, "--year", "2017"])
+
+        assert (0, "no unit\n") == (code, capsys.readouterr().out)

@@ -263,7 +263,7 @@ class TestCriteriaFromDict:
                 "$.gaps[0].criterion",
                 "tt124.hamlet.1",
                 (
-                    "tt124.hamlet.1 takes no conditions: its content is given by RULES: add a "
+                    "tt124.hamlet.1 takes no conditions: its content is given by antq's sources: add a "
                     "provincial criterion instead"
                 ),
             ),
@@ -503,7 +503,7 @@ class TestCriteriaFromDict:
                     (
                         "$.criteria[0].id",
                         "tt124.hamlet.1",
-                        "the id of a criterion of RULES; choose another",
+                        "the id of a criterion of antq's catalogue; choose another",
                     )
                 ],
             ),

@@ -875,7 +875,7 @@ PROVINCIAL = ProvincialCriterion(
     conditions=[Condition("unlicensed_venues", Comparison.EQUALS, 0)],
 )
 INVALID_PROVINCIAL = [
-    ("id-of-rules", {"id": "tt124.hamlet.1"}, "id", "the id of a criterion of RULES"),
+    ("id-of-rules", {"id": "tt124.hamlet.1"}, "id", "the id of a criterion of antq's catalogue"),
     ("id-spaces", {"id": "bac kan"}, "id", "an identifier is"),
     ("blank-title", {"title": ""}, "title", "must not be blank"),
     ("blank-title-vi", {"title_vi": " "}, "title_vi", "must not be blank"),
@@ -1052,7 +1052,7 @@ class TestAssessHamlet:
         """
         found = result(assess(GROUP, year=2023, facts=HAMLET_FACTS), "tt124.hamlet.4")
         expected = (
-            "a gap in RULES (the thresholds on crime, social evils and accidents): supply "
+            "a gap in antq's sources (the thresholds on crime, social evils and accidents): supply "
             "conditions for tt124.hamlet.4 in the criteria file"
         )
         assert expected == found.reason
@@ -1508,15 +1508,15 @@ class TestAssessment:
             "- tt23.hamlet.1 met: Every household signed a commitment",
             "  100% hộ gia đình ký cam kết",
             (
-                "  source: Thông tư 23/2012/TT-BCA (article not named in RULES) "
+                "  source: Thông tư 23/2012/TT-BCA (article not named in antq's sources) "
                 "(exact, secondary source)"
             ),
             "  because: households_committed is 10 of households_total 10",
             "- tt23.hamlet.2 not_assessable: The other criteria for hamlets (not known)",
             "  Các tiêu chí khác đối với khu dân cư (chưa xác định)",
-            "  source: Thông tư 23/2012/TT-BCA (article not named in RULES) (gap)",
+            "  source: Thông tư 23/2012/TT-BCA (article not named in antq's sources) (gap)",
             (
-                "  because: a gap in RULES (the other criteria of TT 23 for hamlets): supply "
+                "  because: a gap in antq's sources (the other criteria of TT 23 for hamlets): supply "
                 "conditions for tt23.hamlet.2 in the criteria file"
             ),
             "- bac-kan.1 met: No unlicensed karaoke venue",

@@ -367,7 +367,7 @@ def _window(subject: Subject, year: int, regime: Regime, school_review: MonthDay
         if school_review is None:
             rule = (
                 f"under {_TT23} a school's window runs from one school-year review to the "
-                "next, and RULES gives no date: give the day of the review (MonthDay)"
+                "next, and antq's sources give no date: give the day of the review (MonthDay)"
             )
             raise InvalidValueError("assessment_window", "school_review", None, rule)
         return Period(school_review.on(year - 1) + _ONE_DAY, school_review.on(year))
@@ -747,7 +747,7 @@ def _open_criterion(instance: object, attribute: attrs.Attribute[Any], value: ob
         v.refuse(instance, attribute, value, f"no criterion has this id{_suggest(value, CRITERIA)}")
     elif criterion.parameter != "gaps":
         what = (
-            "its content is given by RULES: add a provincial criterion instead"
+            "its content is given by antq's sources: add a provincial criterion instead"
             if criterion.parameter is None
             else f"it is filled by {criterion.parameter!r}, not by conditions"
         )
@@ -803,7 +803,7 @@ def _members(
 def _provincial_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     v.local_id(instance, attribute, value)
     if value in CRITERIA:
-        v.refuse(instance, attribute, value, "the id of a criterion of RULES; choose another")
+        v.refuse(instance, attribute, value, "the id of a criterion of antq's catalogue; choose another")
 
 
 @attrs.frozen
@@ -1114,7 +1114,7 @@ class _HamletShare:
             if percent is None:
                 reason = (
                     f"whether {_TT124} requires a share of hamlets recognised is a gap in "
-                    "RULES: set tt124_hamlet_percent in the criteria file"
+                    "antq's sources: set tt124_hamlet_percent in the criteria file"
                 )
                 return (_Part(CriterionStatus.NOT_ASSESSABLE, reason),)
             if percent == 0:
@@ -1173,7 +1173,7 @@ class _Gap:
         gap = context.parameters.gap(context.criterion)
         if gap is None:
             reason = (
-                f"a gap in RULES ({self.what}): supply conditions for {context.criterion} "
+                f"a gap in antq's sources ({self.what}): supply conditions for {context.criterion} "
                 "in the criteria file"
             )
             return (_Part(CriterionStatus.NOT_ASSESSABLE, reason),)
@@ -1266,7 +1266,7 @@ _EVENTS_TEXT = (
     "abuse of religion/ethnicity/disputes to disturb order, separatism, complex prolonged "
     "disputes among the people, inciting people to join illegal gatherings, and further items"
 )
-_TT23_ARTICLE = f"{_TT23} (article not named in RULES)"
+_TT23_ARTICLE = f"{_TT23} (article not named in antq's sources)"
 
 
 def _organisation_criteria(subject: Subject) -> tuple[Criterion, ...]:
@@ -1431,7 +1431,7 @@ _CRITERIA_LIST = (
             f"School criterion {number} of 6 (wording not known)",
             f"Tiêu chí {number} đối với cơ sở giáo dục (chưa xác định)",
             "schools: six criteria, wording a gap",
-            f"{_TT124} (the article on schools is not named in RULES)",
+            f"{_TT124} (the article on schools is not named in antq's sources)",
             _GAP,
             (_Gap(f"the wording of school criterion {number}"),),
             secondary=True,
