@@ -263,8 +263,8 @@ class TestCriteriaFromDict:
                 "$.gaps[0].criterion",
                 "tt124.hamlet.1",
                 (
-                    "tt124.hamlet.1 takes no conditions: its content is given by antq's sources: add a "
-                    "provincial criterion instead"
+                    "tt124.hamlet.1 takes no conditions: its content is given by antq's "
+                    "sources: add a provincial criterion instead"
                 ),
             ),
             (

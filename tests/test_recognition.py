@@ -1516,8 +1516,8 @@ class TestAssessment:
             "  Các tiêu chí khác đối với khu dân cư (chưa xác định)",
             "  source: Thông tư 23/2012/TT-BCA (article not named in antq's sources) (gap)",
             (
-                "  because: a gap in antq's sources (the other criteria of TT 23 for hamlets): supply "
-                "conditions for tt23.hamlet.2 in the criteria file"
+                "  because: a gap in antq's sources (the other criteria of TT 23 for "
+                "hamlets): supply conditions for tt23.hamlet.2 in the criteria file"
             ),
             "- bac-kan.1 met: No unlicensed karaoke venue",
             "  Không có karaoke không phép",

@@ -803,7 +803,8 @@ def _members(
 def _provincial_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     v.local_id(instance, attribute, value)
     if value in CRITERIA:
-        v.refuse(instance, attribute, value, "the id of a criterion of antq's catalogue; choose another")
+        rule = "the id of a criterion of antq's catalogue; choose another"
+        v.refuse(instance, attribute, value, rule)
 
 
 @attrs.frozen
