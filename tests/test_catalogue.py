@@ -24,10 +24,15 @@ from antq import (
     MovementDataset,
     Organisation,
     OrganisationKind,
+    Outcome,
     Period,
+    Recognition,
     ReintegrationCase,
     ReintegrationCategory,
+    SecurityTeam,
+    SizeBand,
     TallyFigure,
+    TeamSizeRules,
     TipAssessment,
     TipChannel,
     TipDecision,
@@ -42,9 +47,10 @@ from antq import (
 )
 from antq.catalogue import CATALOGUE, FAMILIES, KINDS, Rule, Severity
 from antq.io import dataset_to_dict, loads_dataset
+from antq.recognition import AssessmentFact
 from antq.validation import _LOAD_CODES, Finding, load_findings, validate
 
-CODE = re.compile(r"[FUCTGRDX][1-7][0-9]{2}")
+CODE = re.compile(r"[FUCTGRADX][1-7][0-9]{2}")
 
 PROVINCE, CITY, WARD, CLOSED_WARD, LEAF_WARD = "06", "058", "01840", "01843", "01834"
 T01, CLOSED_T01, SCHOOL, UNKNOWN = "01840-T01", "01843-T01", "THPT-BK", "XX-404"
@@ -159,9 +165,33 @@ def _group(
     return ModelGroup(id_, kind, "Tổ hòa giải", unit, day(established_on))
 
 
+def _team(
+    id_: str,
+    commune: str = WARD,
+    hamlets: tuple[str, ...] = (T01,),
+    established_on: str = "2024-07-01",
+    *,
+    leaders: int = 1,
+    members: int = 3,
+) -> SecurityTeam:
+    return SecurityTeam(
+        id_, commune, hamlets, day(established_on), leaders=leaders, deputies=1, members=members
+    )
+
+
+def _fact(unit: str = T01, fact: str = "laws_carried_out") -> AssessmentFact:
+    return AssessmentFact(unit, 2023, fact, True)
+
+
+#: A province's size bands: a team serving a residential group has 5 to 7 people.
+TEAM_SIZES = TeamSizeRules(
+    (SizeBand(UnitKind.RESIDENTIAL_GROUP, minimum=5, maximum=7, source="example"),),
+    source="example",
+)
+
 #: Datasets that break every rule validate() checks, with the day their time limits
-#: are judged on.
-BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
+#: are judged on and the province's team sizes.
+BROKEN: tuple[tuple[MovementDataset, dt.date | None, TeamSizeRules | None], ...] = (
     (
         MovementDataset(
             PERIOD,
@@ -247,6 +277,7 @@ BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
             ],
         ),
         day("2026-11-30"),
+        None,
     ),
     (
         MovementDataset(
@@ -257,6 +288,7 @@ BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
                 DeclaredTally("DT2", T01, PERIOD, SESSIONS, 4),
             ],
         ),
+        None,
         None,
     ),
     (
@@ -278,6 +310,35 @@ BROKEN: tuple[tuple[MovementDataset, dt.date | None], ...] = (
             edition=official.edition("2025-01"),
         ),
         None,
+        None,
+    ),
+    (
+        # Security teams, facts and recognitions, with the province's team sizes (G602).
+        MovementDataset(
+            PERIOD,
+            REGISTRY,
+            security_teams=[
+                _team("TBV1", UNKNOWN),
+                _team("TBV2", hamlets=(UNKNOWN,)),
+                _team("TBV2"),
+                _team("TBV3", established_on="2024-06-30"),
+                _team("TBV4", established_on="2026-01-01"),
+                _team("TBV5", hamlets=(LEAF_WARD,)),
+                _team("TBV6", hamlets=(CLOSED_T01,)),
+                _team("TBV7", CITY),
+                _team("TBV8", leaders=0),
+                _team("TBV9", members=1),
+            ],
+            assessment_facts=[_fact(UNKNOWN), _fact(), _fact()],
+            recognitions=[
+                Recognition(UNKNOWN, 2023, Outcome.SAFE),
+                Recognition(T01, 2023, Outcome.SAFE),
+                Recognition(T01, 2023, Outcome.NOT_SAFE),
+                Recognition(SCHOOL, 2023, Outcome.SAFE),
+            ],
+        ),
+        None,
+        TEAM_SIZES,
     ),
 )
 
@@ -322,7 +383,11 @@ def _load_findings() -> list[Finding]:
 #: The first real finding of each code.
 REAL: dict[str, Finding] = {}
 for _finding in (
-    *(f for data, as_of in BROKEN for f in validate(data, as_of=as_of).findings),
+    *(
+        f
+        for data, as_of, team_sizes in BROKEN
+        for f in validate(data, as_of=as_of, team_sizes=team_sizes).findings
+    ),
     *_load_findings(),
 ):
     REAL.setdefault(_finding.code, _finding)

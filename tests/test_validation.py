@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, find, given, settings
-from hypothesis.errors import NoSuchExample
+from hypothesis.errors import InvalidArgument, NoSuchExample
 
 from antq import (
     Campaign,
@@ -22,6 +23,7 @@ from antq import (
     DatasetLoadError,
     DeclaredTally,
     Edition,
+    EnterpriseSize,
     ExtensionGrantor,
     Informant,
     Language,
@@ -32,12 +34,17 @@ from antq import (
     MovementDataset,
     Organisation,
     OrganisationKind,
+    Outcome,
     OverlapCause,
     Period,
+    Recognition,
     ReintegrationCase,
     ReintegrationCategory,
     SchoolLevel,
+    SecurityTeam,
+    SizeBand,
     TallyFigure,
+    TeamSizeRules,
     TipAssessment,
     TipChannel,
     TipDecision,
@@ -53,6 +60,7 @@ from antq import (
 from antq.catalogue import CATALOGUE, Severity
 from antq.counting import accepted_tallies
 from antq.io import dataset_from_dict, dataset_to_dict, load_example, loads_dataset
+from antq.recognition import AssessmentFact
 from antq.validation import (
     Finding,
     ValidationReport,
@@ -61,7 +69,7 @@ from antq.validation import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 #: A finding as the tests compare it: code, location, record id, field and value.
 Row = tuple[str, str, str | None, str | None, str | None]
@@ -1614,6 +1622,653 @@ class TestGroupRules:
         assert [] == found(data)
 
 
+# Security teams ------------------------------------------------------------------------
+
+#: A year under Luật 30/2023/QH15.
+TEAM_YEAR = Period.year(2025)
+#: REGISTRY in the shape of 2025: the wards directly under the province, no city.
+TEAM_REGISTRY = UnitRegistry(
+    [
+        attrs.evolve(unit, parent_code=PROVINCE) if unit.parent_code == CITY else unit
+        for unit in REGISTRY.units
+        if unit.code != CITY
+    ],
+    organisations=REGISTRY.organisations,
+)
+#: The codes of the rules on security teams.
+TEAM_CODES = ("G202", "G203", "G303", "G402", "G403", "G502", "G503", "G504", "G601", "G602")
+
+
+def team(
+    id_: str = "TBV1",
+    *,
+    commune: str = WARD,
+    hamlets: tuple[str, ...] = (T01,),
+    established_on: str = "2024-07-01",
+    dissolved_on: str | None = None,
+    leaders: int = 1,
+    deputies: int = 1,
+    members: int = 3,
+) -> SecurityTeam:
+    """
+    Return a team, by default of the ward, serving residential group 1 from 1 July 2024.
+    """
+    return SecurityTeam(
+        id_,
+        commune,
+        hamlets,
+        day(established_on),
+        dissolved_on=None if dissolved_on is None else day(dissolved_on),
+        leaders=leaders,
+        deputies=deputies,
+        members=members,
+    )
+
+
+def teams(*records: SecurityTeam, period: Period = TEAM_YEAR) -> MovementDataset:
+    """
+    Return a dataset of 2025 (by default) over TEAM_REGISTRY with the teams given.
+    """
+    return dataset(period=period, registry=TEAM_REGISTRY, security_teams=records)
+
+
+def sizes(*bands: SizeBand) -> TeamSizeRules:
+    """
+    Return a province's size rules made of *bands*.
+    """
+    return TeamSizeRules(bands, source="Quyết định thử của tỉnh")
+
+
+def band(
+    kind: UnitKind | None = None, minimum: int | None = 5, maximum: int | None = 7
+) -> SizeBand:
+    """
+    Return a size band, by default 5 to 7 people in every team.
+    """
+    return SizeBand(kind, minimum=minimum, maximum=maximum, source="Quyết định thử của tỉnh")
+
+
+class TestTeamRules:
+    """
+    G: security-and-order protection teams (Luật 30/2023/QH15).
+    """
+
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            pytest.param(
+                teams(team(commune=UNKNOWN)),
+                [("G202", "$.security_teams[0].commune_code", "TBV1", "commune_code", UNKNOWN)],
+                id="G202-unknown-commune-alone",
+            ),
+            pytest.param(
+                teams(team(hamlets=(T01, UNKNOWN))),
+                [("G203", "$.security_teams[0].hamlet_codes[1]", "TBV1", "hamlet_codes", UNKNOWN)],
+                id="G203-unknown-hamlet",
+            ),
+            pytest.param(
+                teams(team(hamlets=(SCHOOL,))),
+                [("G203", "$.security_teams[0].hamlet_codes[0]", "TBV1", "hamlet_codes", SCHOOL)],
+                id="G203-an-organisation-is-no-hamlet",
+            ),
+            pytest.param(
+                teams(team(), team(hamlets=(T02,))),
+                [("G303", "$.security_teams[1].id", "TBV1", "id", "TBV1")],
+                id="G303-team-id-twice",
+            ),
+            pytest.param(
+                teams(team(established_on="2024-06-30"), period=Period.year(2024)),
+                [
+                    (
+                        "G402",
+                        "$.security_teams[0].established_on",
+                        "TBV1",
+                        "established_on",
+                        "2024-06-30",
+                    )
+                ],
+                id="G402-set-up-on-30-june-2024",
+            ),
+            pytest.param(
+                teams(team(established_on="2026-01-01")),
+                [
+                    (
+                        "G403",
+                        "$.security_teams[0].established_on",
+                        "TBV1",
+                        "established_on",
+                        "2026-01-01",
+                    )
+                ],
+                id="G403-set-up-the-day-after-the-period",
+            ),
+            pytest.param(
+                teams(team(dissolved_on="2024-12-31")),
+                [
+                    (
+                        "G403",
+                        "$.security_teams[0].established_on",
+                        "TBV1",
+                        "established_on",
+                        "2024-07-01",
+                    )
+                ],
+                id="G403-dissolved-the-day-before-the-period",
+            ),
+            pytest.param(
+                teams(team(hamlets=(T01, LEAF_WARD))),
+                [
+                    (
+                        "G502",
+                        "$.security_teams[0].hamlet_codes[1]",
+                        "TBV1",
+                        "hamlet_codes",
+                        LEAF_WARD,
+                    )
+                ],
+                id="G502-a-ward-served-as-a-hamlet",
+            ),
+            pytest.param(
+                teams(team(hamlets=(T01, OTHER_T01))),
+                [
+                    (
+                        "G503",
+                        "$.security_teams[0].hamlet_codes[1]",
+                        "TBV1",
+                        "hamlet_codes",
+                        OTHER_T01,
+                    )
+                ],
+                id="G503-hamlet-of-another-ward",
+            ),
+            pytest.param(
+                teams(team(leaders=0)),
+                [("G601", "$.security_teams[0].leaders", "TBV1", "leaders", "0")],
+                id="G601-no-leader",
+            ),
+            pytest.param(
+                teams(team(leaders=2, deputies=0, members=0)),
+                [
+                    ("G601", "$.security_teams[0].leaders", "TBV1", "leaders", "2"),
+                    ("G601", "$.security_teams[0].deputies", "TBV1", "deputies", "0"),
+                    ("G601", "$.security_teams[0].members", "TBV1", "members", "0"),
+                ],
+                id="G601-one-finding-per-role",
+            ),
+        ],
+    )
+    def test_each_rule_is_found(self, data: MovementDataset, expected: list[Row]) -> None:
+        """
+        A minimal dataset that breaks a team rule has its findings, and no other.
+        """
+        assert expected == found(data)
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            pytest.param(teams(team(hamlets=(T01, T02))), id="a-team-serving-two-hamlets"),
+            pytest.param(teams(team(), team("TBV2")), id="G303-two-teams-for-one-hamlet"),
+            pytest.param(teams(team(), period=Period.year(2024)), id="G402-set-up-on-1-july-2024"),
+            pytest.param(
+                teams(team(established_on="2025-12-31")), id="G403-set-up-on-the-last-day"
+            ),
+            pytest.param(
+                teams(team(dissolved_on="2025-01-01")), id="G403-dissolved-on-the-first-day"
+            ),
+            pytest.param(teams(team(deputies=1, members=1)), id="G601-one-of-each-role"),
+            pytest.param(teams(team(deputies=3, members=12)), id="G601-several-deputies"),
+        ],
+    )
+    def test_the_nearest_valid_variant_is_clean(self, data: MovementDataset) -> None:
+        """
+        The same dataset just inside the rule's boundary has no finding.
+        """
+        assert [] == found(data)
+
+    @pytest.mark.parametrize(
+        "unit", [pytest.param(PROVINCE, id="a-province"), pytest.param(T01, id="a-hamlet")]
+    )
+    def test_g504_a_team_of_a_unit_that_is_not_a_commune(self, unit: str) -> None:
+        """
+        A team filed under a province or a hamlet is found, at its commune_code.
+        """
+        expected = [("G504", "$.security_teams[0].commune_code", "TBV1", "commune_code", unit)]
+        assert expected == rows(validate(teams(team(commune=unit))).filter(code="G504"))
+
+    def test_a_team_of_a_province_has_no_finding_about_its_hamlets(self) -> None:
+        """
+        A team filed under the province, not its ward, is one mistake: G504 alone.
+        """
+        where = "$.security_teams[0].commune_code"
+        expected = [("G504", where, "TBV1", "commune_code", PROVINCE)]
+        assert expected == found(teams(team(commune=PROVINCE)))
+
+    @pytest.mark.parametrize(
+        ("rules", "expected"),
+        [
+            pytest.param(
+                sizes(band(maximum=None)),
+                ["at least 5 people (every team)"],
+                id="every-team-at-least-5",
+            ),
+            pytest.param(
+                sizes(band(minimum=None, maximum=3)),
+                ["at most 3 people (every team)"],
+                id="every-team-at-most-3",
+            ),
+            pytest.param(
+                sizes(band(UnitKind.RESIDENTIAL_GROUP)),
+                ["5 to 7 people (teams serving a residential group)"],
+                id="residential-groups-5-to-7",
+            ),
+            pytest.param(
+                sizes(band(minimum=3, maximum=3), band(UnitKind.RESIDENTIAL_GROUP)),
+                [
+                    "exactly 3 people (every team)",
+                    "5 to 7 people (teams serving a residential group)",
+                ],
+                id="one-finding-per-band-broken",
+            ),
+        ],
+    )
+    def test_g602_a_team_outside_the_provinces_band(
+        self, rules: TeamSizeRules, expected: list[str]
+    ) -> None:
+        """
+        A team of 4 is checked against every band of the province that applies to it.
+        """
+        report = validate(teams(team(members=2)), team_sizes=rules)
+        reason = "the team has 4 people; the province's band is "
+        row = ("G602", "$.security_teams[0]", "TBV1", None, "4")
+        assert ([row] * len(expected), [reason + text for text in expected]) == (
+            rows(report),
+            [f.params["reason"] for f in report.findings],
+        )
+
+    @pytest.mark.parametrize(
+        ("data", "rules"),
+        [
+            pytest.param(teams(team(members=2)), None, id="no-size-rules"),
+            pytest.param(teams(team()), sizes(band()), id="5-people-in-5-to-7"),
+            pytest.param(teams(team(members=5)), sizes(band()), id="7-people-in-5-to-7"),
+            pytest.param(
+                teams(team(members=2)), sizes(band(UnitKind.VILLAGE)), id="a-band-for-villages"
+            ),
+        ],
+    )
+    def test_g602_is_not_found_within_the_band(
+        self, data: MovementDataset, rules: TeamSizeRules | None
+    ) -> None:
+        """
+        A team within its bands, or with no bands given, has no size finding.
+        """
+        assert [] == rows(validate(data, team_sizes=rules))
+
+    @pytest.mark.parametrize(
+        ("data", "code"),
+        [
+            pytest.param(teams(team(members=2, hamlets=(T01, UNKNOWN))), "G203", id="unknown"),
+            pytest.param(teams(team(members=2, hamlets=(T01, LEAF_WARD))), "G502", id="not-hamlet"),
+            pytest.param(teams(team(members=2, hamlets=(T01, OTHER_T01))), "G503", id="elsewhere"),
+        ],
+    )
+    def test_g602_waits_until_every_hamlet_is_known(self, data: MovementDataset, code: str) -> None:
+        """
+        A team with a hamlet that does not resolve is not sized, even by a band for every team.
+        """
+        assert [code] == [f.code for f in validate(data, team_sizes=sizes(band())).findings]
+
+    @pytest.mark.parametrize(
+        ("data", "english", "vietnamese"),
+        [
+            pytest.param(
+                teams(team(commune=UNKNOWN)),
+                f"$.security_teams[0].commune_code: no unit has the code {UNKNOWN}",
+                f"$.security_teams[0].commune_code: không có đơn vị nào mã {UNKNOWN}",
+                id="G202",
+            ),
+            pytest.param(
+                teams(team(hamlets=(UNKNOWN,))),
+                f"$.security_teams[0].hamlet_codes[0]: no unit has the code {UNKNOWN}",
+                f"$.security_teams[0].hamlet_codes[0]: không có đơn vị nào mã {UNKNOWN}",
+                id="G203",
+            ),
+            pytest.param(
+                teams(team(), team(hamlets=(T02,))),
+                "$.security_teams[1].id: the team id TBV1 is used twice",
+                "$.security_teams[1].id: mã tổ bảo vệ an ninh, trật tự TBV1 bị trùng",
+                id="G303",
+            ),
+            pytest.param(
+                teams(team(established_on="2024-06-30"), period=Period.year(2024)),
+                "$.security_teams[0].established_on: set up on 2024-06-30, before Luật "
+                "30/2023/QH15 came into force on 1 July 2024",
+                "$.security_teams[0].established_on: thành lập ngày 2024-06-30, trước khi "
+                "Luật 30/2023/QH15 có hiệu lực (01/7/2024)",
+                id="G402",
+            ),
+            pytest.param(
+                teams(team(established_on="2026-01-01")),
+                "$.security_teams[0].established_on: the team did not exist on any day of "
+                "the period 2025-01-01..2025-12-31",
+                "$.security_teams[0].established_on: tổ không hoạt động ngày nào trong kỳ "
+                "báo cáo 2025-01-01..2025-12-31",
+                id="G403",
+            ),
+            pytest.param(
+                teams(team(hamlets=(LEAF_WARD,))),
+                f"$.security_teams[0].hamlet_codes[0]: {LEAF_WARD} is a commune, not a "
+                "village or residential group",
+                f"$.security_teams[0].hamlet_codes[0]: {LEAF_WARD} là đơn vị cấp xã, không "
+                "phải thôn, tổ dân phố",
+                id="G502",
+            ),
+            pytest.param(
+                teams(team(hamlets=(OTHER_T01,))),
+                f"$.security_teams[0].hamlet_codes[0]: the hamlet {OTHER_T01} is not in the "
+                f"commune {WARD}",
+                f"$.security_teams[0].hamlet_codes[0]: thôn, tổ dân phố {OTHER_T01} không "
+                f"thuộc đơn vị cấp xã {WARD}",
+                id="G503",
+            ),
+            pytest.param(
+                teams(team(commune=PROVINCE)),
+                f"$.security_teams[0].commune_code: {PROVINCE} is a province, not a commune",
+                f"$.security_teams[0].commune_code: {PROVINCE} là đơn vị cấp tỉnh, không phải "
+                "đơn vị cấp xã",
+                id="G504",
+            ),
+            pytest.param(
+                teams(team(deputies=0)),
+                "$.security_teams[0].deputies: the team has no deputy (Tổ phó); it needs at "
+                "least one deputy",
+                "$.security_teams[0].deputies: tổ không có Tổ phó; tổ phải có ít nhất một Tổ phó",
+                id="G601",
+            ),
+        ],
+    )
+    def test_the_message_in_both_languages(
+        self, data: MovementDataset, english: str, vietnamese: str
+    ) -> None:
+        """
+        The first finding reads in English and in Vietnamese.
+        """
+        finding = validate(data).findings[0]
+        assert (english, vietnamese) == (finding.message(), finding.message(lang="vi"))
+
+    def test_the_size_message_names_the_band_in_both_languages(self) -> None:
+        """
+        G602 gives the team's size and the province's band, in each language.
+        """
+        report = validate(
+            teams(team(members=2)), team_sizes=sizes(band(UnitKind.RESIDENTIAL_GROUP))
+        )
+        finding = report.findings[0]
+        english = (
+            "$.security_teams[0]: the team has 4 people; the province's band is 5 to 7 "
+            "people (teams serving a residential group)"
+        )
+        vietnamese = (
+            "$.security_teams[0]: tổ có 4 người; quy mô do tỉnh quy định là từ 5 đến 7 "
+            "người (tổ ở tổ dân phố)"
+        )
+        assert (english, vietnamese) == (finding.message(), finding.message(lang="vi"))
+
+    def test_severities(self) -> None:
+        """
+        A team out of the period, its composition and its size are warnings; the rest errors.
+        """
+        warnings = {"G403", "G601", "G602"}
+        expected = {
+            code: Severity.WARNING if code in warnings else Severity.ERROR for code in TEAM_CODES
+        }
+        assert expected == {code: CATALOGUE[code].severity for code in TEAM_CODES}
+
+    def test_a_team_with_warnings_only_leaves_the_dataset_valid(self) -> None:
+        """
+        A team without a leader, too small for its province, is reported but valid.
+        """
+        report = validate(teams(team(leaders=0)), team_sizes=sizes(band()))
+        assert (True, ["G601", "G602"]) == (report.valid, [f.code for f in report.findings])
+
+
+# Facts and recognitions ----------------------------------------------------------------
+
+#: The codes of the rules on facts and recorded recognitions.
+RECOGNITION_CODES = ("A201", "A202", "A301", "A302", "A501")
+
+
+def fact(
+    unit: str = T01, year: int = 2017, name: str = "laws_carried_out", *, value: int = True
+) -> AssessmentFact:
+    """
+    Return a fact for recognition, by default "residential group 1 carried out the laws" in 2017.
+    """
+    return AssessmentFact(unit, year, name, value)
+
+
+def decision(code: str = T01, year: int = 2017, outcome: Outcome = Outcome.SAFE) -> Recognition:
+    """
+    Return a recorded decision, by default residential group 1 recognised safe for 2017.
+    """
+    return Recognition(code, year, outcome)
+
+
+def with_organisation(organisation: Organisation) -> UnitRegistry:
+    """
+    Return REGISTRY with *organisation* in the ward beside the school.
+    """
+    return UnitRegistry(REGISTRY.units, organisations=[*REGISTRY.organisations, organisation])
+
+
+MICRO = Organisation(
+    "DN-1",
+    "Cửa hàng Minh Anh",
+    OrganisationKind.ENTERPRISE,
+    unit_code=WARD,
+    enterprise_size=EnterpriseSize.MICRO,
+)
+PRIMARY = Organisation(
+    "TH-1",
+    "Trường Tiểu học Đức Xuân",
+    OrganisationKind.SCHOOL,
+    unit_code=WARD,
+    school_level=SchoolLevel.PRIMARY,
+)
+BARRACKS = Organisation(
+    "CQ-1", "Ban Chỉ huy Quân sự", OrganisationKind.AGENCY, unit_code=WARD, armed_forces=True
+)
+
+
+class TestRecognitionRules:
+    """
+    A: facts for recognition and recorded recognitions.
+    """
+
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            pytest.param(
+                dataset(assessment_facts=[fact(UNKNOWN)]),
+                [("A201", "$.assessment_facts[0].unit_code", UNKNOWN, "unit_code", UNKNOWN)],
+                id="A201-fact-about-an-unknown-unit",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(UNKNOWN)]),
+                [("A202", "$.recognitions[0].code", UNKNOWN, "code", UNKNOWN)],
+                id="A202-recognition-of-an-unknown-unit",
+            ),
+            pytest.param(
+                dataset(assessment_facts=[fact(), fact(value=False)]),
+                [("A301", "$.assessment_facts[1].fact", T01, "fact", "laws_carried_out")],
+                id="A301-a-fact-twice-with-another-value",
+            ),
+            pytest.param(
+                dataset(assessment_facts=[fact(), fact(), fact()]),
+                [
+                    ("A301", "$.assessment_facts[1].fact", T01, "fact", "laws_carried_out"),
+                    ("A301", "$.assessment_facts[2].fact", T01, "fact", "laws_carried_out"),
+                ],
+                id="A301-every-repeat",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(), decision(outcome=Outcome.NOT_SAFE)]),
+                [("A302", "$.recognitions[1].year", T01, "year", "2017")],
+                id="A302-two-decisions-in-one-year",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(UNKNOWN), decision(UNKNOWN)]),
+                [
+                    ("A202", "$.recognitions[0].code", UNKNOWN, "code", UNKNOWN),
+                    ("A202", "$.recognitions[1].code", UNKNOWN, "code", UNKNOWN),
+                    ("A302", "$.recognitions[1].year", UNKNOWN, "year", "2017"),
+                ],
+                id="A302-of-an-unknown-unit-too",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(PROVINCE)]),
+                [("A501", "$.recognitions[0].code", PROVINCE, "code", PROVINCE)],
+                id="A501-a-province",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(CITY)]),
+                [("A501", "$.recognitions[0].code", CITY, "code", CITY)],
+                id="A501-a-district",
+            ),
+            pytest.param(
+                dataset(registry=with_organisation(MICRO), recognitions=[decision("DN-1")]),
+                [("A501", "$.recognitions[0].code", "DN-1", "code", "DN-1")],
+                id="A501-a-micro-enterprise",
+            ),
+            pytest.param(
+                dataset(registry=with_organisation(PRIMARY), recognitions=[decision("TH-1")]),
+                [("A501", "$.recognitions[0].code", "TH-1", "code", "TH-1")],
+                id="A501-a-primary-school",
+            ),
+            pytest.param(
+                dataset(registry=with_organisation(BARRACKS), recognitions=[decision("CQ-1")]),
+                [("A501", "$.recognitions[0].code", "CQ-1", "code", "CQ-1")],
+                id="A501-an-armed-forces-agency",
+            ),
+        ],
+    )
+    def test_each_rule_is_found(self, data: MovementDataset, expected: list[Row]) -> None:
+        """
+        A minimal dataset that breaks a rule on facts or decisions has its findings only.
+        """
+        assert expected == found(data)
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            pytest.param(
+                dataset(assessment_facts=[fact(), fact(WARD), fact(SCHOOL), fact(PROVINCE)]),
+                id="A201-facts-about-a-hamlet-ward-school-and-province",
+            ),
+            pytest.param(
+                dataset(
+                    assessment_facts=[
+                        fact(),
+                        fact(year=2018),
+                        fact(T02),
+                        fact(name="households_total", value=120),
+                    ]
+                ),
+                id="A301-another-year-unit-or-fact",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(), decision(year=2018), decision(T02)]),
+                id="A302-another-year-or-unit",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(), decision(WARD), decision(SCHOOL)]),
+                id="A501-a-hamlet-a-ward-and-an-upper-secondary-school",
+            ),
+        ],
+    )
+    def test_the_nearest_valid_variant_is_clean(self, data: MovementDataset) -> None:
+        """
+        The same dataset just inside the rule's boundary has no finding.
+        """
+        assert [] == found(data)
+
+    @pytest.mark.parametrize(
+        ("data", "english", "vietnamese"),
+        [
+            pytest.param(
+                dataset(assessment_facts=[fact(UNKNOWN)]),
+                f"$.assessment_facts[0].unit_code: no unit or organisation has the code {UNKNOWN}",
+                f"$.assessment_facts[0].unit_code: không có đơn vị hoặc cơ quan, tổ chức nào "
+                f"mã {UNKNOWN}",
+                id="A201",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(UNKNOWN)]),
+                f"$.recognitions[0].code: no unit or organisation has the code {UNKNOWN}",
+                f"$.recognitions[0].code: không có đơn vị hoặc cơ quan, tổ chức nào mã {UNKNOWN}",
+                id="A202",
+            ),
+            pytest.param(
+                dataset(assessment_facts=[fact(), fact()]),
+                f"$.assessment_facts[1].fact: laws_carried_out is recorded twice for {T01} in 2017",
+                f"$.assessment_facts[1].fact: dữ kiện laws_carried_out của {T01} năm 2017 bị "
+                "ghi hai lần",
+                id="A301",
+            ),
+            pytest.param(
+                dataset(recognitions=[decision(), decision()]),
+                f"$.recognitions[1].year: {T01} is recognised twice for 2017",
+                f"$.recognitions[1].year: {T01} được xét công nhận hai lần trong năm 2017",
+                id="A302",
+            ),
+            pytest.param(
+                dataset(registry=with_organisation(MICRO), recognitions=[decision("DN-1")]),
+                "$.recognitions[0].code: DN-1 cannot be recognised: a micro enterprise "
+                "(doanh nghiệp siêu nhỏ) is not recognised",
+                "$.recognitions[0].code: DN-1 không thuộc diện xét công nhận: doanh nghiệp "
+                "siêu nhỏ không thuộc diện xét công nhận",
+                id="A501",
+            ),
+        ],
+    )
+    def test_the_message_in_both_languages(
+        self, data: MovementDataset, english: str, vietnamese: str
+    ) -> None:
+        """
+        The first finding reads in English and in Vietnamese.
+        """
+        finding = validate(data).findings[0]
+        assert (english, vietnamese) == (finding.message(), finding.message(lang="vi"))
+
+    def test_the_vietnamese_message_gives_the_reason_in_vietnamese(self) -> None:
+        """
+        The reason an organisation cannot be recognised is not left in English.
+        """
+        data = dataset(registry=with_organisation(BARRACKS), recognitions=[decision("CQ-1")])
+        finding = validate(data).findings[0]
+        assert "a unit of the armed forces is not recognised" not in finding.message(lang="vi")
+
+    def test_every_rule_is_an_error(self) -> None:
+        """
+        Facts and decisions that do not resolve, repeat or cannot be are all errors.
+        """
+        expected = dict.fromkeys(RECOGNITION_CODES, Severity.ERROR)
+        assert expected == {code: CATALOGUE[code].severity for code in RECOGNITION_CODES}
+
+    def test_a_repeated_fact_makes_the_dataset_invalid(self) -> None:
+        """
+        A fact recorded twice is an error, even with the same value.
+        """
+        assert False is validate(dataset(assessment_facts=[fact(), fact()])).valid
+
+    def test_the_reason_is_kept_for_the_message(self) -> None:
+        """
+        A501 keeps the reason the unit cannot be recognised.
+        """
+        finding = validate(dataset(recognitions=[decision(CITY)])).findings[0]
+        assert str(finding.params["reason"]).startswith("a unit at district level (cấp huyện)")
+
+
 class TestReintegrationRules:
     """
     R: reintegration cases.
@@ -2867,6 +3522,178 @@ class TestProperties:
         assert [] == [
             f for f in report.findings if f.code not in CATALOGUE or not f.location.startswith("$.")
         ]
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        testing.datasets(
+            min_security_teams=1,
+            max_security_teams=4,
+            max_assessment_facts=12,
+            max_recognitions=6,
+        )
+    )
+    def test_generated_teams_facts_and_decisions_break_no_rule_of_theirs(
+        self, data: MovementDataset
+    ) -> None:
+        """
+        A generated dataset with teams, facts and decisions has no finding of their rules.
+
+        G602 is not checked: without a province's size rules, sizes are not judged.
+        """
+        codes = {f.code for f in validate(data).findings}
+        assert set() == codes & {*TEAM_CODES, *RECOGNITION_CODES}
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        testing.editions().flatmap(
+            lambda e: testing.datasets(
+                edition=e, max_security_teams=3, max_assessment_facts=6, max_recognitions=3
+            )
+        )
+    )
+    def test_generated_teams_on_an_edition_break_no_rule_of_theirs(
+        self, data: MovementDataset
+    ) -> None:
+        """
+        Teams, facts and decisions drawn on an edition's units resolve there too.
+        """
+        codes = {f.code for f in validate(data).findings}
+        assert set() == codes & {*TEAM_CODES, *RECOGNITION_CODES}
+
+    @pytest.mark.parametrize("cls", [SecurityTeam, AssessmentFact, Recognition])
+    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_from_type_builds_teams_facts_and_decisions(
+        self, cls: type[Any], data: st.DataObject
+    ) -> None:
+        """
+        The Hypothesis plugin builds valid teams, facts and decisions.
+        """
+        value = data.draw(st.from_type(cls))
+        attrs.validate(value)
+        assert isinstance(value, cls)
+
+    @settings(max_examples=10, deadline=None)
+    @given(st.data())
+    def test_drawn_teams_facts_and_decisions_resolve_in_their_registry(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        One team, fact and decision drawn for a registry and period break none of their rules.
+        """
+        registry = TEAM_REGISTRY
+        drawn = dataset(
+            period=TEAM_YEAR,
+            registry=registry,
+            security_teams=[data.draw(testing.security_teams(registry=registry, period=TEAM_YEAR))],
+            assessment_facts=[
+                data.draw(testing.assessment_facts(registry=registry, period=TEAM_YEAR))
+            ],
+            recognitions=[data.draw(testing.recognitions(registry=registry, period=TEAM_YEAR))],
+        )
+        assert [] == found(drawn)
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            pytest.param(
+                lambda: testing.security_teams(registry=REGISTRY, period=Period.year(2023)),
+                "ends on or after 2024-07-01",
+                id="teams-before-the-law",
+            ),
+            pytest.param(
+                lambda: testing.security_teams(
+                    registry=_unit_registry(_PROVINCE, _CITY), period=TEAM_YEAR
+                ),
+                "a commune with a hamlet",
+                id="teams-without-hamlets",
+            ),
+            pytest.param(
+                lambda: testing.assessment_facts(
+                    registry=_unit_registry(_PROVINCE, _CITY), period=YEAR
+                ),
+                "a hamlet, commune or organisation",
+                id="facts-without-a-place",
+            ),
+            pytest.param(
+                lambda: testing.recognitions(
+                    registry=_unit_registry(_PROVINCE, _CITY), period=YEAR
+                ),
+                "a unit or organisation that can be recognised",
+                id="decisions-without-a-place",
+            ),
+            pytest.param(
+                lambda: testing.assessment_facts(
+                    registry=REGISTRY, period=period("0999-01-01", "0999-12-31")
+                ),
+                "touches a year from 1000 to 9999",
+                id="facts-of-a-year-of-three-digits",
+            ),
+            pytest.param(
+                lambda: testing.recognitions(
+                    registry=REGISTRY, period=period("0999-01-01", "0999-12-31")
+                ),
+                "touches a year from 1000 to 9999",
+                id="decisions-of-a-year-of-three-digits",
+            ),
+            pytest.param(
+                lambda: testing.datasets(period=YEAR, min_security_teams=1, max_security_teams=2),
+                "min_security_teams=1 needs a period that ends on or after 2024-07-01",
+                id="datasets-with-teams-before-the-law",
+            ),
+        ],
+    )
+    def test_the_strategies_refuse_what_they_cannot_draw(
+        self, make: Callable[[], object], message: str
+    ) -> None:
+        """
+        A strategy asked for records it cannot make valid says why.
+        """
+        with pytest.raises(InvalidArgument, match=re.escape(message)):
+            make()
+
+    @settings(max_examples=10, deadline=None)
+    @given(testing.datasets(period=YEAR, max_security_teams=3, max_recognitions=3))
+    def test_no_team_is_drawn_before_the_law(self, data: MovementDataset) -> None:
+        """
+        A dataset of 2017 asked for teams, but no fewest, holds none.
+        """
+        assert () == data.security_teams
+
+    @settings(max_examples=5, deadline=None)
+    @given(
+        testing.datasets(
+            period=period("0999-01-01", "1000-12-31"), max_assessment_facts=5, max_recognitions=5
+        )
+    )
+    def test_facts_and_decisions_are_for_four_digit_years(self, data: MovementDataset) -> None:
+        """
+        A period that reaches back before the year 1000 draws facts and decisions from 1000.
+        """
+        years = {f.year for f in data.assessment_facts} | {d.year for d in data.recognitions}
+        assert years <= {1000}
+
+    @settings(max_examples=5, deadline=None)
+    @given(
+        testing.datasets(
+            period=period("0999-01-01", "0999-12-31"), max_assessment_facts=5, max_recognitions=5
+        )
+    )
+    def test_no_fact_or_decision_is_drawn_without_a_four_digit_year(
+        self, data: MovementDataset
+    ) -> None:
+        """
+        A period of the year 999 holds no fact and no decision.
+        """
+        assert ((), ()) == (data.assessment_facts, data.recognitions)
 
 
 class TestPrintedShares:

@@ -61,6 +61,7 @@ from antq.rating import (
 )
 from antq.recognition import (
     Assessment,
+    AssessmentFact,
     Certainty,
     Comparison,
     Condition,
@@ -127,6 +128,7 @@ from antq.units import (
 __all__ = [
     "AntqError",
     "Assessment",
+    "AssessmentFact",
     "BreakdownRow",
     "Campaign",
     "CampaignKind",

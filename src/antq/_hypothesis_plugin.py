@@ -24,6 +24,7 @@ def _hypothesis_setup_hook() -> None:
     import hypothesis.strategies as st  # noqa: PLC0415 -- Hypothesis is being imported
 
     import antq  # noqa: PLC0415 -- nothing of antq is imported unless Hypothesis is
+    from antq.recognition import AssessmentFact  # noqa: PLC0415 -- idem
 
     for cls in (
         antq.Unit,
@@ -38,6 +39,9 @@ def _hypothesis_setup_hook() -> None:
         antq.ModelGroup,
         antq.ReintegrationCase,
         antq.DeclaredTally,
+        antq.SecurityTeam,
+        AssessmentFact,
+        antq.Recognition,
         antq.MovementDataset,
         antq.Succession,
         antq.Edition,
@@ -58,15 +62,25 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
     """
     import antq  # noqa: PLC0415 -- see the hook
     from antq import testing  # noqa: PLC0415 -- see above
+    from antq.recognition import AssessmentFact  # noqa: PLC0415 -- see above
+    from antq.teams import TEAMS_FROM  # noqa: PLC0415 -- see above
 
     def in_context(
-        records: Callable[..., SearchStrategy[Any]], *, min_hamlets_per_commune: int = 0
+        records: Callable[..., SearchStrategy[Any]],
+        *,
+        min_hamlets_per_commune: int = 0,
+        periods: SearchStrategy[antq.Period] | None = None,
     ) -> SearchStrategy[Any]:
-        return testing.periods().flatmap(
+        return (testing.periods() if periods is None else periods).flatmap(
             lambda period: testing.units_registries(
                 min_hamlets_per_commune=min_hamlets_per_commune, during=period
             ).flatmap(lambda registry: records(registry=registry, period=period))
         )
+
+    # Teams exist from 1 July 2024: their periods end on or after that day.
+    team_periods = testing.dates(min_value=TEAMS_FROM).flatmap(
+        lambda end: testing.dates(max_value=end).map(lambda start: antq.Period(start, end))
+    )
 
     strategies: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
         antq.Unit: testing.units,
@@ -83,6 +97,11 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
         antq.ModelGroup: lambda: in_context(testing.model_groups),
         antq.ReintegrationCase: lambda: in_context(testing.reintegration_cases),
         antq.DeclaredTally: lambda: in_context(testing.declared_tallies),
+        antq.SecurityTeam: lambda: in_context(
+            testing.security_teams, min_hamlets_per_commune=1, periods=team_periods
+        ),
+        AssessmentFact: lambda: in_context(testing.assessment_facts),
+        antq.Recognition: lambda: in_context(testing.recognitions),
         antq.MovementDataset: testing.datasets,
         antq.Succession: testing.successions,
         antq.Edition: testing.editions,

@@ -149,24 +149,30 @@ def _hamlet_outcomes(
     The outcome of each hamlet of *commune*: its recorded decision, else its assessment.
     """
     outcomes: dict[str, Outcome] = {}
+    # The registry holds only hamlets under a commune.
     for hamlet in dataset.registry.children(commune.code):
-        if hamlet.level is not UnitLevel.HAMLET:
-            continue
         decisions = recorded.get(hamlet.code)
         entry = entries.get(hamlet.code)
         if decisions:
             outcomes[hamlet.code] = decisions[0].outcome
-        elif entry is not None and entry.outcome is not None:
-            outcomes[hamlet.code] = entry.outcome
+        elif entry is not None:
+            # A hamlet whose facts could not be used is undecided, never left out.
+            outcomes[hamlet.code] = entry.outcome or Outcome.UNDECIDED
     return outcomes
 
 
-def _active_models(dataset: MovementDataset, place: Unit | Organisation, year: int) -> int:
+def _active_models(
+    dataset: MovementDataset,
+    place: Unit | Organisation,
+    year: int,
+    parameters: CriteriaParameters | None,
+) -> int:
     """
     Count the model groups active in the assessment window in *place* and below it.
     """
     subject = check_eligible(place)
-    window = assessment_window(subject, year)
+    review = parameters.school_review if parameters is not None else None
+    window = assessment_window(subject, year, school_review=review)
     registry = dataset.registry
     codes = {place.code}
     if isinstance(place, Unit):
@@ -190,7 +196,7 @@ def _entry(  # noqa: PLR0913 -- the pieces of one unit's assessment
             year=year,
             facts=facts,
             parameters=parameters,
-            active_models=_active_models(dataset, place, year),
+            active_models=_active_models(dataset, place, year, parameters),
             hamlet_outcomes=outcomes,
         )
     except NotEligibleError as error:

@@ -3,12 +3,13 @@ The rule catalogue: every dataset-level check, with a permanent code.
 
 A code is a family letter and three digits. The family names the entity: ``F`` the
 file and the form of its records, ``U`` units and organisations, ``C`` campaigns and
-sessions, ``T`` tips, ``G`` model groups, ``R`` reintegration cases, ``D`` declared
-tallies, ``X`` the dataset as a whole. The first digit names the kind of check, the same
-in every family: ``1`` missing or unreadable, ``2`` unknown reference, ``3`` duplicate,
-``4`` dates (out of the period, outside a unit's validity, out of order), ``5`` wrong
-level or kind, ``6`` inconsistent figures, ``7`` time limits. A code is never reused; a
-rule may start as a warning and later become an error under the same code.
+sessions, ``T`` tips, ``G`` model groups and security teams, ``R`` reintegration cases,
+``A`` recognition and its facts, ``D`` declared tallies, ``X`` the dataset as a whole.
+The first digit names the kind of check, the same in every family: ``1`` missing or
+unreadable, ``2`` unknown reference, ``3`` duplicate, ``4`` dates (out of the period,
+outside a unit's validity, out of order), ``5`` wrong level or kind, ``6`` inconsistent
+figures, ``7`` time limits. A code is never reused; a rule may start as a warning and
+later become an error under the same code.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ FAMILIES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "U": ("units and organisations", "đơn vị hành chính và cơ quan, tổ chức"),
         "C": ("campaigns and sessions", "đợt vận động và buổi tuyên truyền"),
         "T": ("tips", "tin báo, tố giác"),
-        "G": ("model groups", "mô hình"),
+        "G": ("model groups and security teams", "mô hình và tổ bảo vệ an ninh, trật tự"),
         "R": ("reintegration cases", "cảm hóa, giáo dục, giúp đỡ"),
         "A": (
             "recognition and its facts",
@@ -828,7 +829,7 @@ _RULES = (
         E,
         "recognition of a unit that cannot be recognised",
         "{location}: {value} cannot be recognised: {reason}",
-        "{location}: {value} không thuộc diện xét công nhận: {reason}",
+        "{location}: {value} không thuộc diện xét công nhận: {reason_vi}",
         "Hamlets, communes, agencies (not armed-forces units), enterprises (not small or "
         "micro) and schools (not primary schools, kindergartens or nurseries) can be "
         "recognised; provinces and districts are not.",

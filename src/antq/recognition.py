@@ -207,14 +207,18 @@ class NotEligibleError(AntqError, ValueError):
         name: Its name.
         reason: Why it cannot be recognised.
         source: The rule that says so.
+        reason_vi: The reason in Vietnamese.
     """
 
     code: str
     name: str
     reason: str
     source: str
+    reason_vi: str
 
-    def __init__(self, code: str, name: str, reason: str, *, source: str) -> None:
+    def __init__(
+        self, code: str, name: str, reason: str, *, source: str, reason_vi: str = ""
+    ) -> None:
         """
         Build the message from the attributes.
         """
@@ -222,6 +226,7 @@ class NotEligibleError(AntqError, ValueError):
         self.name = name
         self.reason = reason
         self.source = source
+        self.reason_vi = reason_vi or reason
         msg = (
             f"{code} ({name}) cannot be recognised as safe on security and order: "
             f"{reason} ({source})"
@@ -489,34 +494,61 @@ def subject_of(unit: Unit | Organisation) -> Subject:
             f"a unit at {unit.level.value} level ({unit.level.label}) is not recognised; "
             "hamlets and communes are, beside agencies, enterprises and schools"
         )
-        raise NotEligibleError(unit.code, unit.name, reason, source=_ELIGIBILITY_SOURCE)
+        reason_vi = (
+            f"đơn vị {unit.level.label} không thuộc diện xét công nhận; chỉ xét khu dân cư, "
+            "xã, phường, thị trấn, cơ quan, doanh nghiệp và cơ sở giáo dục"
+        )
+        raise NotEligibleError(
+            unit.code, unit.name, reason, source=_ELIGIBILITY_SOURCE, reason_vi=reason_vi
+        )
     return subject
 
 
-def _ineligibility(organisation: Organisation) -> str | None:
+def _ineligibility(organisation: Organisation) -> tuple[str, str] | None:
     """
-    Return why *organisation* cannot be recognised, or ``None`` if it can.
+    Return why *organisation* cannot be recognised, in English and Vietnamese, if so.
     """
     if organisation.armed_forces:
-        return "a unit of the armed forces is not recognised"
+        return (
+            "a unit of the armed forces is not recognised",
+            "đơn vị thuộc lực lượng vũ trang không thuộc diện xét công nhận",
+        )
     if organisation.kind is OrganisationKind.ENTERPRISE:
         size = organisation.enterprise_size
         if size is None:
             return (
-                "its size is not recorded, and small and micro enterprises are not "
-                "recognised: eligibility cannot be established"
+                (
+                    "its size is not recorded, and small and micro enterprises are not "
+                    "recognised: eligibility cannot be established"
+                ),
+                (
+                    "chưa ghi quy mô doanh nghiệp, mà doanh nghiệp nhỏ và siêu nhỏ không "
+                    "thuộc diện xét công nhận: chưa xác định được"
+                ),
             )
         if size in _EXCLUDED_SIZES:
-            return f"a {size.value} enterprise ({size.label}) is not recognised"
+            return (
+                f"a {size.value} enterprise ({size.label}) is not recognised",
+                f"{size.label} không thuộc diện xét công nhận",
+            )
     if organisation.kind is OrganisationKind.SCHOOL:
         level = organisation.school_level
         if level is None:
             return (
-                "its level is not recorded, and nurseries, kindergartens and primary "
-                "schools are not recognised: eligibility cannot be established"
+                (
+                    "its level is not recorded, and nurseries, kindergartens and primary "
+                    "schools are not recognised: eligibility cannot be established"
+                ),
+                (
+                    "chưa ghi cấp học, mà nhà trẻ, mẫu giáo và tiểu học không thuộc diện "
+                    "xét công nhận: chưa xác định được"
+                ),
             )
         if level in _EXCLUDED_LEVELS:
-            return f"a school at {level.value} level ({level.label}) is not recognised"
+            return (
+                f"a school at {level.value} level ({level.label}) is not recognised",
+                f"cơ sở giáo dục cấp {level.label} không thuộc diện xét công nhận",
+            )
     return None
 
 
@@ -540,9 +572,12 @@ def check_eligible(unit: Unit | Organisation) -> Subject:
     """
     subject = subject_of(unit)
     if isinstance(unit, Organisation):
-        reason = _ineligibility(unit)
-        if reason is not None:
-            raise NotEligibleError(unit.code, unit.name, reason, source=_ELIGIBILITY_SOURCE)
+        found = _ineligibility(unit)
+        if found is not None:
+            reason, reason_vi = found
+            raise NotEligibleError(
+                unit.code, unit.name, reason, source=_ELIGIBILITY_SOURCE, reason_vi=reason_vi
+            )
     return subject
 
 

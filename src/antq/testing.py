@@ -28,8 +28,18 @@ from antq.dataset import MovementDataset
 from antq.editions import Edition, Succession
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
+from antq.recognition import (
+    _AT_MOST,
+    FACTS,
+    AssessmentFact,
+    NotEligibleError,
+    Outcome,
+    Recognition,
+    check_eligible,
+)
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
 from antq.tallies import DeclaredTally, TallyFigure
+from antq.teams import SecurityTeam
 from antq.tips import (
     ExtensionGrantor,
     Informant,
@@ -55,6 +65,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
+    "assessment_facts",
     "campaigns",
     "datasets",
     "dates",
@@ -67,7 +78,9 @@ __all__ = [
     "names",
     "organisations",
     "periods",
+    "recognitions",
     "reintegration_cases",
+    "security_teams",
     "sessions",
     "successions",
     "tip_extensions",
@@ -125,6 +138,9 @@ _DAYS_TO_DECIDE = 20
 _EXTENSION_MONTHS = 2
 
 _ORGANISER_LEVELS = (UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
+
+#: For each count that cannot exceed another of its unit and year, the other (its total).
+_TOTALS = dict(_AT_MOST)
 
 _Place: TypeAlias = Unit | Organisation
 
@@ -1099,6 +1115,205 @@ def _declared_tallies(
     )
 
 
+# Security teams and recognition -----------------------------------------------------------
+
+
+def security_teams(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[SecurityTeam]:
+    """
+    Return a strategy for security-and-order protection teams that exist during *period*.
+
+    A team belongs to a commune and serves one to three of its hamlets, each once; the
+    commune and the hamlets exist on every day of *period*. It is set up inside *period*,
+    never before 1 July 2024 (Luật 30/2023/QH15), and dissolved inside it if it is. It
+    has one leader, one to three deputies and one to twelve members, as the composition
+    rule asks; no size band is assumed, since sizes are the province's.
+
+    Args:
+        registry: The registry the commune and its hamlets are drawn from.
+        period: The period each team is set up in; it ends on or after 1 July 2024.
+
+    Returns:
+        A strategy for :class:`antq.SecurityTeam`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When *period* ends before 1 July 2024, or the
+            registry has no commune with a hamlet.
+    """
+    _check_context(registry, period)
+    if period.end < _TEAMS_FROM:
+        msg = (
+            f"security_teams() needs a period that ends on or after {_TEAMS_FROM.isoformat()}, "
+            f"when Luật 30/2023/QH15 came into force; {period} ends before"
+        )
+        raise InvalidArgument(msg)
+    homes = _team_homes(registry, period)
+    _check_some("security_teams", homes, "a commune with a hamlet", period)
+    return _security_teams(local_ids(), homes, period)
+
+
+def _team_homes(registry: UnitRegistry, period: Period) -> list[tuple[str, list[str]]]:
+    """
+    Return each commune that exists throughout *period* with its hamlets that do, if any.
+    """
+    if period.end < _TEAMS_FROM:
+        return []
+    hamlets = _units_at(registry, period, UnitLevel.HAMLET)
+    homes = []
+    for commune in _units_at(registry, period, UnitLevel.COMMUNE):
+        served = [hamlet.code for hamlet in hamlets if hamlet.parent_code == commune.code]
+        if served:
+            homes.append((commune.code, served))
+    return homes
+
+
+@st.composite
+def _security_teams(
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str],
+    homes: Sequence[tuple[str, list[str]]],
+    period: Period,
+) -> SecurityTeam:
+    commune, hamlets = draw(st.sampled_from(homes))
+    served = draw(
+        st.lists(st.sampled_from(hamlets), min_size=1, max_size=min(3, len(hamlets)), unique=True)
+    )
+    established_on = draw(st.dates(max(period.start, _TEAMS_FROM), period.end))
+    return SecurityTeam(
+        draw(ids),
+        commune,
+        served,
+        established_on,
+        dissolved_on=draw(st.none() | st.dates(established_on, period.end)),
+        leaders=1,
+        deputies=draw(st.integers(1, 3)),
+        members=draw(st.integers(1, 12)),
+    )
+
+
+def assessment_facts(
+    *, registry: UnitRegistry, period: Period
+) -> st.SearchStrategy[AssessmentFact]:
+    """
+    Return a strategy for facts for recognition about a unit or organisation of *registry*.
+
+    The fact is one that antq's criteria read (:data:`antq.recognition.FACTS`), with a
+    value of its type: true or false, or a count from 0 to 500. Its year is one of the
+    years *period* touches (a year is written with four digits). A dataset
+    (:func:`datasets`) holds each fact once per unit and year, and no count above its
+    total.
+
+    Args:
+        registry: The registry the unit is drawn from: a hamlet, a commune or an
+            organisation that exists on every day of *period*.
+        period: The period whose years the facts are for.
+
+    Returns:
+        A strategy for :class:`antq.recognition.AssessmentFact`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no possible unit, or
+            *period* touches no year from 1000 to 9999.
+    """
+    _check_context(registry, period)
+    _check_years("assessment_facts", period)
+    places = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
+    _check_some("assessment_facts", places, "a hamlet, commune or organisation", period)
+    return _assessment_facts(places, period)
+
+
+#: Built once: the facts and a strategy for a value of each.
+_FACT_VALUES = tuple(
+    (fact.id, st.booleans() if fact.kind is bool else st.integers(0, 500))
+    for fact in FACTS.values()
+)
+_SOURCES_OF_FACTS = st.none() | st.integers(1, 999).map("Biên bản số {}/BB".format)
+
+
+@st.composite
+def _assessment_facts(draw: st.DrawFn, places: Sequence[_Place], period: Period) -> AssessmentFact:
+    fact, values = draw(st.sampled_from(_FACT_VALUES))
+    return AssessmentFact(
+        draw(st.sampled_from(places)).code,
+        draw(st.sampled_from(_years(period))),
+        fact,
+        draw(values),
+        source=draw(_SOURCES_OF_FACTS),
+    )
+
+
+def recognitions(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[Recognition]:
+    """
+    Return a strategy for recorded decisions on units and organisations that can be recognised.
+
+    The unit is a hamlet, a commune, or an organisation that can be recognised (not a
+    unit of the armed forces, a small or micro enterprise, a primary school, a
+    kindergarten or a nursery, nor one whose size or level is not recorded), and exists
+    on every day of *period*. The year is one of the years *period* touches (four
+    digits); the outcome is ``safe`` or ``not_safe``; the day of the decision, if given,
+    lies in that year. A dataset (:func:`datasets`) holds one decision per unit and year.
+
+    Args:
+        registry: The registry the unit is drawn from.
+        period: The period whose years the decisions are for.
+
+    Returns:
+        A strategy for :class:`antq.Recognition`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When the registry has no unit that can be
+            recognised, or *period* touches no year from 1000 to 9999.
+    """
+    _check_context(registry, period)
+    _check_years("recognitions", period)
+    places = _recognisable(registry, period)
+    _check_some("recognitions", places, "a unit or organisation that can be recognised", period)
+    return _recognitions(places, period)
+
+
+def _years(period: Period) -> range:
+    """
+    Return the years *period* touches that a fact or a decision can be for (1000 to 9999).
+    """
+    return range(max(period.start.year, 1000), min(period.end.year, 9999) + 1)
+
+
+def _check_years(strategy: str, period: Period) -> None:
+    if not _years(period):
+        msg = (
+            f"{strategy}() needs a period that touches a year from 1000 to 9999; {period} does not"
+        )
+        raise InvalidArgument(msg)
+
+
+def _recognisable(registry: UnitRegistry, period: Period) -> list[_Place]:
+    """
+    Return the hamlets, communes and organisations of *registry* that can be recognised.
+    """
+    found = []
+    for place in _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE):
+        try:
+            check_eligible(place)
+        except NotEligibleError:
+            continue
+        found.append(place)
+    return found
+
+
+_AUTHORITIES = st.none() | _NAMES.map("UBND {}".format)
+
+
+@st.composite
+def _recognitions(draw: st.DrawFn, places: Sequence[_Place], period: Period) -> Recognition:
+    year = draw(st.sampled_from(_years(period)))
+    return Recognition(
+        draw(st.sampled_from(places)).code,
+        year,
+        draw(st.sampled_from((Outcome.SAFE, Outcome.NOT_SAFE))),
+        decided_on=draw(st.none() | st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))),
+        authority=draw(_AUTHORITIES),
+    )
+
+
 # Datasets -------------------------------------------------------------------------------
 
 
@@ -1117,6 +1332,12 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     max_reintegration_cases: int = 10,
     min_declared_tallies: int = 0,
     max_declared_tallies: int = 0,
+    min_security_teams: int = 0,
+    max_security_teams: int = 0,
+    min_assessment_facts: int = 0,
+    max_assessment_facts: int = 0,
+    min_recognitions: int = 0,
+    max_recognitions: int = 0,
     include_informants: bool = True,
     edition: Edition | None = None,
 ) -> st.SearchStrategy[MovementDataset]:
@@ -1130,6 +1351,14 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     Declared tallies (none unless asked for) come from :func:`declared_tallies`; records
     may count what a tally counts too, as they do in real reports (CR-10 sets such a
     tally aside).
+
+    Security teams, facts for recognition and recorded recognitions (none unless asked
+    for) come from :func:`security_teams`, :func:`assessment_facts` and
+    :func:`recognitions`: team ids are unique, a fact is recorded once per unit and year
+    and no count exceeds its total, and a unit has at most one decision a year. Teams
+    exist from 1 July 2024: with *min_security_teams* above zero, every commune has a
+    hamlet and a drawn period ends on or after that day. Facts and decisions are fewer
+    than their minimum only when the registry cannot hold that many distinct ones.
 
     With *edition*, the dataset names it, and its registry holds every unit of the
     edition, hamlets under up to five of its communes and organisations in its communes
@@ -1151,6 +1380,12 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         max_reintegration_cases: The most reintegration cases.
         min_declared_tallies: The fewest declared tallies.
         max_declared_tallies: The most declared tallies.
+        min_security_teams: The fewest security-and-order protection teams.
+        max_security_teams: The most security-and-order protection teams.
+        min_assessment_facts: The fewest facts for recognition.
+        max_assessment_facts: The most facts for recognition.
+        min_recognitions: The fewest recorded recognitions.
+        max_recognitions: The most recorded recognitions.
         include_informants: Whether tips may carry their informant's identity.
         edition: The edition of the official list the dataset's units come from
             (:func:`editions` draws small ones); ``None`` for a registry drawn by
@@ -1161,8 +1396,9 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
 
     Raises:
         hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
-            its maximum, *period* is not a period, *edition* is not an edition, or
-            *period* reaches outside the days *edition* is in force.
+            its maximum, *period* is not a period, *edition* is not an edition,
+            *period* reaches outside the days *edition* is in force, or teams are asked
+            for in a *period* that ends before 1 July 2024.
     """
     _check_sizes("min_campaigns", min_campaigns, "max_campaigns", max_campaigns)
     _check_sizes("min_sessions", min_sessions, "max_sessions", max_sessions)
@@ -1177,14 +1413,22 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     _check_sizes(
         "min_declared_tallies", min_declared_tallies, "max_declared_tallies", max_declared_tallies
     )
+    _check_sizes("min_security_teams", min_security_teams, "max_security_teams", max_security_teams)
+    _check_sizes(
+        "min_assessment_facts", min_assessment_facts, "max_assessment_facts", max_assessment_facts
+    )
+    _check_sizes("min_recognitions", min_recognitions, "max_recognitions", max_recognitions)
     if period is not None:
         _check_period("period", period)
+        _check_teams_period(min_security_teams, period)
     if edition is not None:
         _check_edition(edition, period)
+    window = _window(edition) if edition is not None else Period(_EARLIEST, _LATEST)
     if period is not None:
         period_strategy = st.just(period)
+    elif min_security_teams and window.end >= _TEAMS_FROM:
+        period_strategy = _periods_ending(window.start, window.end, max(window.start, _TEAMS_FROM))
     elif edition is not None:
-        window = _window(edition)
         period_strategy = _periods(window.start, window.end)
     else:
         period_strategy = periods()
@@ -1197,10 +1441,31 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
             model_groups=(min_model_groups, max_model_groups),
             reintegration_cases=(min_reintegration_cases, max_reintegration_cases),
             declared_tallies=(min_declared_tallies, max_declared_tallies),
+            security_teams=(min_security_teams, max_security_teams),
+            assessment_facts=(min_assessment_facts, max_assessment_facts),
+            recognitions=(min_recognitions, max_recognitions),
         ),
         include_informants=include_informants,
         edition=edition,
     )
+
+
+def _check_teams_period(min_security_teams: int, period: Period) -> None:
+    if min_security_teams and period.end < _TEAMS_FROM:
+        msg = (
+            f"datasets(): min_security_teams={min_security_teams} needs a period that ends on "
+            f"or after {_TEAMS_FROM.isoformat()}; period={period} ends before"
+        )
+        raise InvalidArgument(msg)
+
+
+@st.composite
+def _periods_ending(draw: st.DrawFn, first: dt.date, last: dt.date, end_from: dt.date) -> Period:
+    """
+    Draw a period inside *first* to *last* that ends on or after *end_from*.
+    """
+    end = draw(st.dates(end_from, last))
+    return Period(draw(st.dates(first, end)), end)
 
 
 def _check_edition(edition: object, period: Period | None) -> None:
@@ -1233,6 +1498,9 @@ class _Sizes:
     model_groups: tuple[int, int]
     reintegration_cases: tuple[int, int]
     declared_tallies: tuple[int, int]
+    security_teams: tuple[int, int]
+    assessment_facts: tuple[int, int]
+    recognitions: tuple[int, int]
 
 
 @st.composite
@@ -1245,7 +1513,7 @@ def _datasets(
     edition: Edition | None,
 ) -> MovementDataset:
     period = draw(period_strategy)
-    min_hamlets = 1 if sizes.sessions[0] else 0
+    min_hamlets = 1 if sizes.sessions[0] or sizes.security_teams[0] else 0
     if edition is None:
         registry = draw(
             _registries(
@@ -1283,6 +1551,7 @@ def _datasets(
     groups = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
     homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
     declarers = _places(registry, period, *UnitLevel)
+    team_homes = _team_homes(registry, period)
     return MovementDataset(
         period,
         registry,
@@ -1301,8 +1570,59 @@ def _datasets(
             draw(_declared_tallies(st.just(id_), declarers, period))
             for id_ in draw(_distinct_ids(_if_any(sizes.declared_tallies, declarers)))
         ],
+        security_teams=[
+            draw(_security_teams(st.just(id_), team_homes, period))
+            for id_ in draw(_distinct_ids(_if_any(sizes.security_teams, team_homes)))
+        ],
+        assessment_facts=_within_totals(draw(_fact_lists(groups, period, sizes.assessment_facts))),
+        recognitions=draw(_recognition_lists(registry, period, sizes.recognitions)),
         edition=edition,
     )
+
+
+def _fact_lists(
+    places: Sequence[_Place], period: Period, size: tuple[int, int]
+) -> st.SearchStrategy[list[AssessmentFact]]:
+    """
+    Return a strategy for facts recorded once per unit, year and fact.
+    """
+    years = len(_years(period))
+    return st.lists(
+        _assessment_facts(places, period),
+        min_size=min(size[0], len(places) * years * len(FACTS)),
+        max_size=size[1] if places and years else 0,
+        unique_by=lambda fact: (fact.unit_code, fact.year, fact.fact),
+    )
+
+
+def _recognition_lists(
+    registry: UnitRegistry, period: Period, size: tuple[int, int]
+) -> st.SearchStrategy[list[Recognition]]:
+    """
+    Return a strategy for decisions on units that can be recognised, one per unit and year.
+    """
+    places = _recognisable(registry, period)
+    years = len(_years(period))
+    return st.lists(
+        _recognitions(places, period),
+        min_size=min(size[0], len(places) * years),
+        max_size=size[1] if places and years else 0,
+        unique_by=lambda decision: (decision.code, decision.year),
+    )
+
+
+def _within_totals(facts: Sequence[AssessmentFact]) -> list[AssessmentFact]:
+    """
+    Return *facts* with no count above its total (119 households registered of 118).
+    """
+    values = {(fact.unit_code, fact.year, fact.fact): fact.value for fact in facts}
+    kept = []
+    for fact in facts:
+        total = values.get((fact.unit_code, fact.year, _TOTALS.get(fact.fact, "")))
+        kept.append(
+            attrs.evolve(fact, value=total) if total is not None and fact.value > total else fact
+        )
+    return kept
 
 
 @st.composite

@@ -749,7 +749,11 @@ def _team_places(
             yield Finding("G203", at, team.id, "hamlet_codes", code)
         elif hamlet.level is not UnitLevel.HAMLET:
             yield Finding("G502", at, team.id, "hamlet_codes", code, _level_params(hamlet))
-        elif commune is not None and hamlet.parent_code != commune.code:
+        elif (
+            commune is not None
+            and commune.level is UnitLevel.COMMUNE
+            and hamlet.parent_code != commune.code
+        ):
             params = {"commune": team.commune_code}
             yield Finding("G503", at, team.id, "hamlet_codes", code, params)
         else:
@@ -784,7 +788,7 @@ def _recognitions(c: _Context) -> Iterator[Finding]:
             try:
                 check_eligible(place)
             except NotEligibleError as error:
-                params = {"reason": error.reason}
+                params = {"reason": error.reason, "reason_vi": error.reason_vi}
                 yield Finding("A501", f"{where}.code", decision.code, "code", decision.code, params)
         key = (decision.code, decision.year)
         if key in seen:
