@@ -1611,6 +1611,19 @@ class TestRecognition:
     Recorded decisions: at most one per unit and window.
     """
 
+    @pytest.mark.parametrize("year", [17, 999, 10000, -2023])
+    def test_a_year_is_written_with_four_digits(self, year: int) -> None:
+        """
+        A decision for a year that is not four digits long cannot be built.
+        """
+        with pytest.raises(InvalidValueError) as info:
+            Recognition("01840-T05", year, SAFE)
+
+        assert ("year", "a year is written with four digits") == (
+            info.value.field,
+            info.value.rule,
+        )
+
     def test_groups_decisions_by_unit_and_year(self) -> None:
         """
         Decisions are grouped by (code, year), in the order given.

@@ -149,15 +149,15 @@ def _hamlet_outcomes(
     The outcome of each hamlet of *commune*: its recorded decision, else its assessment.
     """
     outcomes: dict[str, Outcome] = {}
-    # The registry holds only hamlets under a commune.
+    # The registry holds only hamlets under a commune, and a commune is assessed with
+    # every unit below it, hamlets first: each has its entry.
     for hamlet in dataset.registry.children(commune.code):
         decisions = recorded.get(hamlet.code)
-        entry = entries.get(hamlet.code)
         if decisions:
             outcomes[hamlet.code] = decisions[0].outcome
-        elif entry is not None:
+        else:
             # A hamlet whose facts could not be used is undecided, never left out.
-            outcomes[hamlet.code] = entry.outcome or Outcome.UNDECIDED
+            outcomes[hamlet.code] = entries[hamlet.code].outcome or Outcome.UNDECIDED
     return outcomes
 
 

@@ -1921,9 +1921,10 @@ class AssessmentFact:
     """
     One fact about a unit or an organisation for the assessment of a year.
 
-    A dataset records the facts the criteria read (:data:`FACTS`: households registered,
-    a resolution adopted, members of the commune police disciplined ...) and the facts
-    that the conditions of a criteria file name, one record per fact.
+    A dataset records the facts the criteria read (those of
+    :data:`antq.recognition.FACTS`: households registered, a resolution adopted, members
+    of the commune police disciplined ...) and the facts that the conditions of a
+    criteria file name, one record per fact.
 
     Args:
         unit_code: The unit's or organisation's code.
