@@ -1454,3 +1454,71 @@ class TestAssess:
         code = main(["assess", path, "--year", "2017"])
 
         assert (0, "no unit\n") == (code, capsys.readouterr().out)
+
+
+def commune_tip(tmp_path: Path, transferred_on: str) -> str:
+    """
+    Write a dataset of 2022 with one tip received by a commune's police and handed on.
+    """
+    document = {
+        "format_version": 1,
+        "period": {"start": "2022-01-01", "end": "2022-12-31"},
+        "units": [
+            {"code": "06", "name": "Bắc Kạn", "kind": "province"},
+            {"code": "058", "name": "Bắc Kạn", "kind": "provincial_city", "parent_code": "06"},
+            {"code": "01849", "name": "Dương Quang", "kind": "commune", "parent_code": "058"},
+        ],
+        "tips": [
+            {
+                "id": "P1",
+                "received_on": "2022-06-01",
+                "receiving_unit_code": "01849",
+                "channel": "phone",
+                "transferred_on": transferred_on,
+            }
+        ],
+    }
+    return write(tmp_path / "commune.json", document)
+
+
+class TestValidateRemoteCommunes:
+    """
+    ``--remote-communes`` names the communes whose police hand a tip on within 48 hours.
+    """
+
+    def test_a_commune_not_listed_is_not_checked(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        Without the option, a commune's transfer has no known limit: no T705.
+        """
+        code = main(["validate", commune_tip(tmp_path, "2022-06-10")])
+
+        assert (0, False) == (code, "T705" in capsys.readouterr().out)
+
+    @pytest.mark.parametrize(
+        ("transferred_on", "late"), [("2022-06-03", False), ("2022-06-04", True)]
+    )
+    def test_a_listed_commune_has_48_hours(
+        self,
+        transferred_on: str,
+        late: bool,  # noqa: FBT001
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """
+        A remote commune hands a tip on within two days of receipt.
+        """
+        path = commune_tip(tmp_path, transferred_on)
+
+        main(["validate", path, "--remote-communes", "01840, 01849"])
+
+        assert late == ("T705" in capsys.readouterr().out)
+
+    def test_an_empty_code_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A list with an empty code is refused with the usage line.
+        """
+        code = main(["validate", EXAMPLE, "--remote-communes", "01849,,"])
+
+        assert (2, True) == (code, "not a comma-separated list" in capsys.readouterr().err)

@@ -142,6 +142,14 @@ def _parser() -> argparse.ArgumentParser:
         "--rejects", metavar="DIR", help="write each dataset's rejected records under DIR"
     )
     validate.add_argument("--lang", choices=("vi", "en"), default="en", help="the language")
+    validate.add_argument(
+        "--remote-communes",
+        metavar="CODES",
+        type=_codes,
+        default=(),
+        help="the province's remote communes, comma-separated: their police hand a tip on "
+        "within 48 hours (rule T705)",
+    )
     report = commands.add_parser(
         "report",
         help="count a dataset's figures and print them as officials do",
@@ -200,6 +208,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     _units_parser(commands)
     return parser
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in text.split(","))
+    if not all(codes):
+        msg = f"not a comma-separated list of codes: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return codes
 
 
 def _year(text: str) -> int:
@@ -513,7 +529,9 @@ def _validate(arguments: argparse.Namespace) -> int:
     for path in arguments.paths:
         # A path that cannot be read is said at once; the others are still checked.
         try:
-            outcomes.append(_validate_one(path, as_of, arguments.rejects))
+            outcomes.append(
+                _validate_one(path, as_of, arguments.rejects, arguments.remote_communes)
+            )
         except _UsageError as error:
             print(f"antq: error: {error}", file=sys.stderr)
             unreadable += 1
@@ -549,7 +567,7 @@ def _as_of(text: str | None) -> dt.date | None:
 
 
 def _validate_one(
-    path: str, as_of: dt.date | None, rejects: str | None
+    path: str, as_of: dt.date | None, rejects: str | None, remote_communes: tuple[str, ...]
 ) -> tuple[str, ReadResult, ValidationReport]:
     """
     Read one dataset, check it, and write its rejected records if asked.
@@ -564,7 +582,8 @@ def _validate_one(
     for rejected in result.rejected:
         report += load_findings(rejected.problems)
     if result.dataset is not None:
-        report += locate_findings(validate(result.dataset, as_of=as_of), result)
+        found = validate(result.dataset, as_of=as_of, remote_communes=remote_communes)
+        report += locate_findings(found, result)
     if rejects and result.rejected:
         _write_rejects(path, result, Path(rejects))
     return path, result, report
