@@ -69,9 +69,6 @@ _SECTION_TITLES = {
     "recognitions": "recognitions",
 }
 
-#: The sections listed only when they hold records, as files write them.
-_LISTED_WHEN_FILLED = _WRITTEN_WHEN_FILLED
-
 
 class _UsageError(Exception):
     """
@@ -341,7 +338,8 @@ def _check(path: str) -> int:
     print(f"{path}: a valid dataset")
     print(f"  period: {dataset.period}")
     for section, count in dataset.record_counts().items():
-        if section in _LISTED_WHEN_FILLED and not count:
+        # Listed only when they hold records, as files write them.
+        if section in _WRITTEN_WHEN_FILLED and not count:
             continue
         line = f"  {_SECTION_TITLES[section]}: {count}"
         if section == "units" and count:

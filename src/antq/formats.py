@@ -137,6 +137,7 @@ from antq.io import (
     _header_problems,
     _header_texts,
     _read_header,
+    _record_sections,
     dump_dataset,
 )
 from antq.periods import Period
@@ -1256,15 +1257,7 @@ class _Collector:
                 return MovementDataset(
                     period,
                     registry,
-                    campaigns=records["campaigns"],
-                    sessions=records["sessions"],
-                    tips=records["tips"],
-                    model_groups=records["model_groups"],
-                    reintegration_cases=records["reintegration_cases"],
-                    declared_tallies=records["declared_tallies"],
-                    security_teams=records["security_teams"],
-                    assessment_facts=records["assessment_facts"],
-                    recognitions=records["recognitions"],
+                    **_record_sections(records),
                     **_header_fields(texts),
                 )
             except InvalidValueError as error:

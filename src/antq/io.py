@@ -30,7 +30,7 @@ from antq.units import Organisation, Unit, UnitRegistry
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from importlib.resources.abc import Traversable
 
 __all__ = [
@@ -199,15 +199,7 @@ def dataset_from_dict(document: object, *, source: str | None = None) -> Movemen
         return MovementDataset(
             period,
             registry,
-            campaigns=sections["campaigns"],
-            sessions=sections["sessions"],
-            tips=sections["tips"],
-            model_groups=sections["model_groups"],
-            reintegration_cases=sections["reintegration_cases"],
-            declared_tallies=sections["declared_tallies"],
-            security_teams=sections["security_teams"],
-            assessment_facts=sections["assessment_facts"],
-            recognitions=sections["recognitions"],
+            **_record_sections(sections),
             **_header_fields(texts),
         )
     except InvalidValueError as error:
@@ -239,6 +231,16 @@ def _read_header(
     period, period_problems = _converter.structure(document["period"], Period, "$.period")
     problems.extend(period_problems)
     return period, texts
+
+
+def _record_sections(sections: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+    """
+    Return the record sections as keyword arguments of the dataset (the registry apart).
+    """
+    return {name: sections[name] for name, _ in SECTIONS if name not in _REGISTRY_SECTIONS}
+
+
+_REGISTRY_SECTIONS = frozenset({"units", "organisations"})
 
 
 def _header_fields(texts: Mapping[str, str]) -> dict[str, Any]:

@@ -39,7 +39,8 @@ from antq.recognition import (
 )
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
 from antq.tallies import DeclaredTally, TallyFigure
-from antq.teams import SecurityTeam
+from antq.teams import TEAMS_FROM, SecurityTeam
+from antq.time_limits import DAYS_TO_DECIDE, EXTENSION_MONTHS
 from antq.tips import (
     ExtensionGrantor,
     Informant,
@@ -130,12 +131,6 @@ _ORGANISATION_CODE_PREFIXES = {
     OrganisationKind.SCHOOL: "TH",
 }
 
-#: Luật 30/2023/QH15 in force: security-and-order protection teams exist from this day.
-_TEAMS_FROM = dt.date(2024, 7, 1)
-
-#: Days to decide on a tip, and the longest extensions (BLTTHS 2015 Điều 147.1-147.3).
-_DAYS_TO_DECIDE = 20
-_EXTENSION_MONTHS = 2
 
 _ORGANISER_LEVELS = (UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
 
@@ -844,7 +839,7 @@ def _tips(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
     extensions = draw(_extension_chains(received_on, period.end))
     # A decision comes after the last extension and within the time limit it set.
     decided_from = extensions[-1].granted_on if extensions else received_on
-    deadline = extensions[-1].until if extensions else _later(received_on, days=_DAYS_TO_DECIDE)
+    deadline = extensions[-1].until if extensions else _later(received_on, days=DAYS_TO_DECIDE)
     assessment = draw(st.sampled_from(TipAssessment))
     decision, decided_on = draw(
         _decisions(
@@ -898,7 +893,7 @@ def _decisions(  # noqa: PLR0913 -- Hypothesis passes draw as one more argument
     A suspension is dated the day the time limit runs out (Điều 148.1 BLTTHS 2015): it is
     drawn only when that day is *deadline* and lies inside *period*.
     """
-    limit = max([_later(received_on, days=_DAYS_TO_DECIDE), *(e.until for e in extensions)])
+    limit = max([_later(received_on, days=DAYS_TO_DECIDE), *(e.until for e in extensions)])
     choices = [TipDecision.PROSECUTE, TipDecision.NOT_PROSECUTE]
     if limit == deadline and limit <= period.end:
         choices.append(TipDecision.SUSPEND)
@@ -932,7 +927,7 @@ def tip_extensions(
     """
     _check_date("received_on", received_on)
     if max_value is None:
-        max_value = _later(received_on, months=2 * _EXTENSION_MONTHS)
+        max_value = _later(received_on, months=2 * EXTENSION_MONTHS)
     _check_date("max_value", max_value)
     if max_value < received_on:
         msg = (
@@ -951,7 +946,7 @@ def _extensions(
     grantors: Sequence[ExtensionGrantor],
 ) -> TipExtension:
     granted_on = draw(st.dates(*granted))
-    until = draw(st.dates(granted_on, min(last, _later(granted_on, months=_EXTENSION_MONTHS))))
+    until = draw(st.dates(granted_on, min(last, _later(granted_on, months=EXTENSION_MONTHS))))
     return TipExtension(granted_on, until, draw(st.sampled_from(grantors)))
 
 
@@ -969,8 +964,8 @@ def _extension_chains(
         return ()
     first = draw(
         _extensions(
-            (received_on, min(last, _later(received_on, days=_DAYS_TO_DECIDE))),
-            min(last, _later(received_on, months=_EXTENSION_MONTHS)),
+            (received_on, min(last, _later(received_on, days=DAYS_TO_DECIDE))),
+            min(last, _later(received_on, months=EXTENSION_MONTHS)),
             (ExtensionGrantor.HANDLING_AGENCY,),
         )
     )
@@ -979,7 +974,7 @@ def _extension_chains(
     second = draw(
         _extensions(
             (first.granted_on, first.until),
-            min(last, _later(first.until, months=_EXTENSION_MONTHS)),
+            min(last, _later(first.until, months=EXTENSION_MONTHS)),
             (ExtensionGrantor.PROCURACY,),
         )
     )
@@ -1012,12 +1007,12 @@ def _model_groups(
     draw: st.DrawFn, ids: st.SearchStrategy[str], places: Sequence[_Place], period: Period
 ) -> ModelGroup:
     kinds = list(ModelGroupKind)
-    if period.end < _TEAMS_FROM:  # security-and-order teams exist from 1 July 2024
+    if period.end < TEAMS_FROM:  # security-and-order teams exist from 1 July 2024
         kinds.remove(ModelGroupKind.SECURITY_PROTECTION_TEAM)
     kind = draw(st.sampled_from(kinds))
     earliest = period.start
     if kind is ModelGroupKind.SECURITY_PROTECTION_TEAM:
-        earliest = max(period.start, _TEAMS_FROM)
+        earliest = max(period.start, TEAMS_FROM)
     established_on = draw(st.dates(earliest, period.end))
     return ModelGroup(
         draw(ids),
@@ -1140,9 +1135,9 @@ def security_teams(*, registry: UnitRegistry, period: Period) -> st.SearchStrate
             registry has no commune with a hamlet.
     """
     _check_context(registry, period)
-    if period.end < _TEAMS_FROM:
+    if period.end < TEAMS_FROM:
         msg = (
-            f"security_teams() needs a period that ends on or after {_TEAMS_FROM.isoformat()}, "
+            f"security_teams() needs a period that ends on or after {TEAMS_FROM.isoformat()}, "
             f"when Luật 30/2023/QH15 came into force; {period} ends before"
         )
         raise InvalidArgument(msg)
@@ -1155,7 +1150,7 @@ def _team_homes(registry: UnitRegistry, period: Period) -> list[tuple[str, list[
     """
     Return each commune that exists throughout *period* with its hamlets that do, if any.
     """
-    if period.end < _TEAMS_FROM:
+    if period.end < TEAMS_FROM:
         return []
     hamlets = _units_at(registry, period, UnitLevel.HAMLET)
     homes = []
@@ -1177,7 +1172,7 @@ def _security_teams(
     served = draw(
         st.lists(st.sampled_from(hamlets), min_size=1, max_size=min(3, len(hamlets)), unique=True)
     )
-    established_on = draw(st.dates(max(period.start, _TEAMS_FROM), period.end))
+    established_on = draw(st.dates(max(period.start, TEAMS_FROM), period.end))
     return SecurityTeam(
         draw(ids),
         commune,
@@ -1426,8 +1421,8 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     window = _window(edition) if edition is not None else Period(_EARLIEST, _LATEST)
     if period is not None:
         period_strategy = st.just(period)
-    elif min_security_teams and window.end >= _TEAMS_FROM:
-        period_strategy = _periods_ending(window.start, window.end, max(window.start, _TEAMS_FROM))
+    elif min_security_teams and window.end >= TEAMS_FROM:
+        period_strategy = _periods_ending(window.start, window.end, max(window.start, TEAMS_FROM))
     elif edition is not None:
         period_strategy = _periods(window.start, window.end)
     else:
@@ -1451,10 +1446,10 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
 
 
 def _check_teams_period(min_security_teams: int, period: Period) -> None:
-    if min_security_teams and period.end < _TEAMS_FROM:
+    if min_security_teams and period.end < TEAMS_FROM:
         msg = (
             f"datasets(): min_security_teams={min_security_teams} needs a period that ends on "
-            f"or after {_TEAMS_FROM.isoformat()}; period={period} ends before"
+            f"or after {TEAMS_FROM.isoformat()}; period={period} ends before"
         )
         raise InvalidArgument(msg)
 

@@ -27,7 +27,12 @@ from antq.figures import format_percent
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.names import tone_key
 from antq.recognition import NotEligibleError, check_eligible
-from antq.teams import composition_problems, established_before_law, size_problems
+from antq.teams import (
+    TEAMS_FROM,
+    composition_problems,
+    established_before_law,
+    size_problems,
+)
 from antq.time_limits import (
     TRANSFERS_FROM,
     overdue,
@@ -57,8 +62,6 @@ TWO_TIER_FROM = dt.date(2025, 7, 1)
 DISTRICT_POLICE_UNTIL = dt.date(2025, 3, 1)
 #: Thông tư 124/2021/TT-BCA in force, replacing Thông tư 23/2012/TT-BCA.
 TT124_FROM = dt.date(2022, 2, 10)
-#: Luật 30/2023/QH15 in force: security-and-order protection teams exist.
-TEAMS_FROM = dt.date(2024, 7, 1)
 
 _DISTRICT_KINDS = frozenset(kind for kind in UnitKind if kind.level is UnitLevel.DISTRICT)
 
