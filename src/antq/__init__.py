@@ -13,6 +13,7 @@ from antq.counting import (
     TallyOverlap,
     breakdown,
     summarize,
+    summarize_records,
 )
 from antq.dataset import MovementDataset
 from antq.editions import Edition, Succession, UnitMatch, UnitTable
@@ -236,6 +237,7 @@ __all__ = [
     "size_problems",
     "subject_of",
     "summarize",
+    "summarize_records",
     "team_rating_eligible",
     "team_rating_window",
     "teams_serving",

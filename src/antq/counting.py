@@ -40,7 +40,7 @@ from antq.tips import TipChannel, TipRecord
 from antq.units import OrganisationKind, Unit, UnitLevel, UnitRegistry
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
 
     from antq.dataset import MovementDataset
     from antq.editions import Edition
@@ -65,6 +65,7 @@ __all__ = [
     "organisations_taking_part",
     "reintegration_cases_helped",
     "summarize",
+    "summarize_records",
     "tips_by_time_limit",
 ]
 
@@ -142,37 +143,67 @@ class Scope:
         Raises:
             antq.errors.UnknownUnitError: When *unit* is not in the registry.
         """
-        as_of = as_of or dataset.period.end
-        registry = dataset.registry
-        if unit is not None and registry.has_organisation(unit):
-            # An organisation's scope is the organisation alone.
-            kind = registry.organisation(unit).kind
-            return cls(
-                period or dataset.period, frozenset(), frozenset(), {unit: kind}, as_of=as_of
-            )
-        if unit is None:
-            units: tuple[Unit, ...] = registry.units
-        elif descendants:
-            units = (registry.get(unit), *registry.descendants(unit))
-        else:
-            units = (registry.get(unit),)
-        codes = frozenset(u.code for u in units)
-        return cls(
+        return _scope_in(
+            dataset.registry,
             period or dataset.period,
-            codes,
-            frozenset(u.code for u in units if u.level is UnitLevel.HAMLET),
-            {o.code: o.kind for o in registry.organisations if o.unit_code in codes},
-            as_of=as_of,
+            unit,
+            descendants=descendants,
+            as_of=as_of or dataset.period.end,
         )
+
+
+def _scope_in(
+    registry: UnitRegistry,
+    period: Period,
+    unit: str | None,
+    *,
+    descendants: bool = True,
+    as_of: dt.date | None = None,
+) -> Scope:
+    """
+    Build the scope of *unit* of *registry* (every unit when ``None``) for *period*.
+    """
+    if unit is not None and registry.has_organisation(unit):
+        # An organisation's scope is the organisation alone.
+        kind = registry.organisation(unit).kind
+        return Scope(period, frozenset(), frozenset(), {unit: kind}, as_of=as_of)
+    if unit is None:
+        units: tuple[Unit, ...] = registry.units
+    elif descendants:
+        units = (registry.get(unit), *registry.descendants(unit))
+    else:
+        units = (registry.get(unit),)
+    codes = frozenset(u.code for u in units)
+    return Scope(
+        period,
+        codes,
+        frozenset(u.code for u in units if u.level is UnitLevel.HAMLET),
+        {o.code: o.kind for o in registry.organisations if o.unit_code in codes},
+        as_of=as_of,
+    )
 
 
 # The rules ------------------------------------------------------------------------------
 
 
+def _held_in(session: MobilisationSession, scope: Scope) -> bool:
+    """
+    CR-01's test: the session was held in the period, in a place of the scope.
+    """
+    return session.held_on in scope.period and scope.holds(session.place_code)
+
+
+def _mobilises(session: MobilisationSession, scope: Scope) -> bool:
+    """
+    CR-03's test, for a session of CR-01: it mobilised a hamlet of the scope.
+    """
+    return session.kind in MOBILISING_KINDS and session.place_code in scope.hamlets
+
+
 def _sessions_in(
     sessions: Iterable[MobilisationSession], scope: Scope
 ) -> Iterator[MobilisationSession]:
-    return (s for s in sessions if s.held_on in scope.period and scope.holds(s.place_code))
+    return (s for s in sessions if _held_in(s, scope))
 
 
 def count_sessions(sessions: Iterable[MobilisationSession], scope: Scope) -> int:
@@ -207,21 +238,22 @@ def hamlets_mobilised(sessions: Iterable[MobilisationSession], scope: Scope) -> 
     Returns:
         The hamlets' codes.
     """
-    return frozenset(
-        s.place_code
-        for s in _sessions_in(sessions, scope)
-        if s.kind in MOBILISING_KINDS and s.place_code in scope.hamlets
+    return frozenset(s.place_code for s in _sessions_in(sessions, scope) if _mobilises(s, scope))
+
+
+def _is_slip_of(tip: TipRecord, scope: Scope) -> bool:
+    """
+    CR-04's test: a slip received in the period by a unit of the scope.
+    """
+    return (
+        tip.channel is TipChannel.FORM
+        and tip.received_on in scope.period
+        and scope.holds(tip.receiving_unit_code)
     )
 
 
 def _slips_in(tips: Iterable[TipRecord], scope: Scope) -> Iterator[TipRecord]:
-    return (
-        t
-        for t in tips
-        if t.channel is TipChannel.FORM
-        and t.received_on in scope.period
-        and scope.holds(t.receiving_unit_code)
-    )
+    return (t for t in tips if _is_slip_of(t, scope))
 
 
 def count_slips_collected(
@@ -272,22 +304,30 @@ def tips_by_time_limit(tips: Iterable[TipRecord], scope: Scope) -> tuple[int, in
         ``(decided in time, decided late, overdue)``.
     """
     day = scope.judged_on
-    in_time = late = past = 0
+    found = [0, 0, 0, 0]
     for tip in tips:
-        if (
-            tip.legal_kind is None
-            or tip.received_on not in scope.period
-            or not scope.holds(tip.receiving_unit_code)
-        ):
-            continue
-        if tip.decided_on is not None and tip.decided_on <= day:
-            if decided_in_time(tip):
-                in_time += 1
-            else:
-                late += 1
-        elif overdue(tip, day):
-            past += 1
-    return in_time, late, past
+        found[_time_limit_status(tip, scope, day)] += 1
+    return found[_IN_TIME], found[_LATE], found[_OVERDUE]
+
+
+# What CR-11 says of a tip: decided in time, late, overdue, or none of these (not
+# counted, or still within its time limit).
+_IN_TIME, _LATE, _OVERDUE, _UNCOUNTED = range(4)
+
+
+def _time_limit_status(tip: TipRecord, scope: Scope, day: dt.date) -> int:
+    """
+    CR-11's test: where a tip stands on *day* against its time limit.
+    """
+    if (
+        tip.legal_kind is None
+        or tip.received_on not in scope.period
+        or not scope.holds(tip.receiving_unit_code)
+    ):
+        return _UNCOUNTED
+    if tip.decided_on is not None and tip.decided_on <= day:
+        return _IN_TIME if decided_in_time(tip) else _LATE
+    return _OVERDUE if overdue(tip, day) else _UNCOUNTED
 
 
 def active_model_groups(
@@ -303,11 +343,18 @@ def active_model_groups(
     Returns:
         ``(kind, "unit_code/id")`` for each group.
     """
-    return frozenset(
-        (g.kind, f"{g.unit_code}/{g.id}")
-        for g in groups
-        if g.active_during(scope.period) and scope.holds(g.unit_code)
-    )
+    return frozenset(_group_key(g) for g in groups if _kept_up_in(g, scope))
+
+
+def _kept_up_in(group: ModelGroup, scope: Scope) -> bool:
+    """
+    CR-06's test: the group was active in the period and belongs to the scope.
+    """
+    return group.active_during(scope.period) and scope.holds(group.unit_code)
+
+
+def _group_key(group: ModelGroup) -> tuple[ModelGroupKind, str]:
+    return group.kind, f"{group.unit_code}/{group.id}"
 
 
 def reintegration_cases_helped(
@@ -325,11 +372,18 @@ def reintegration_cases_helped(
         the case's unit and pseudonymous id: it keeps cases distinct when summaries
         merge, and the id itself never enters a summary.
     """
-    return frozenset(
-        (c.category, _token(c.unit_code, c.id), c.progressed)
-        for c in cases
-        if c.period.overlaps(scope.period) and scope.holds(c.unit_code)
-    )
+    return frozenset(_case_key(c) for c in cases if _helped_in(c, scope))
+
+
+def _helped_in(case: ReintegrationCase, scope: Scope) -> bool:
+    """
+    CR-07's test: the case was under help in the period, in a unit of the scope.
+    """
+    return case.period.overlaps(scope.period) and scope.holds(case.unit_code)
+
+
+def _case_key(case: ReintegrationCase) -> tuple[ReintegrationCategory, str, bool]:
+    return case.category, _token(case.unit_code, case.id), case.progressed
 
 
 def _token(unit_code: str, case_id: str) -> str:
@@ -419,50 +473,169 @@ def accepted_tallies(
     Returns:
         The tallies that count, in dataset order, and the overlaps.
     """
-    registry = dataset.registry
-    tallies = dataset.declared_tallies
-    depth = {unit.code: len(registry.ancestors(unit.code)) for unit in registry.units}
-    for organisation in registry.organisations:
-        depth[organisation.code] = depth[organisation.unit_code] + 1
-    order = sorted(
-        range(len(tallies)),
-        key=lambda n: (
-            depth.get(tallies[n].unit_code, -1),
-            -tallies[n].period.days,
-            tallies[n].id,
-            n,
-        ),
+    marks = _TallyMarks(dataset.registry, dataset.declared_tallies)
+    _feed(
+        (marks,),
+        sessions=dataset.sessions,
+        tips=dataset.tips,
+        model_groups=dataset.model_groups,
+        reintegration_cases=dataset.reintegration_cases,
     )
-    accepted: list[int] = []
-    overlaps: list[TallyOverlap] = []
-    scope_of = _tally_scopes(dataset)
-    for n in order:
-        tally, scope = tallies[n], scope_of[n]
-        if scope is None:
-            overlaps.append(TallyOverlap(tally, OverlapCause.UNKNOWN_UNIT))
-            continue
-        if _records_count(dataset, tally, scope):
-            overlaps.append(TallyOverlap(tally, OverlapCause.RECORDS))
-            continue
-        rival = next((m for m in accepted if _nested(tallies[m], scope_of[m], tally, scope)), None)
-        if rival is not None:
-            overlaps.append(TallyOverlap(tally, OverlapCause.TALLY, tallies[rival]))
-            continue
-        accepted.append(n)
-    return tuple(tallies[n] for n in sorted(accepted)), tuple(overlaps)
+    return marks.resolve()
 
 
-def _tally_scopes(dataset: MovementDataset) -> list[Scope | None]:
+class _TallyMarks:
     """
-    Return the scope each tally speaks for; ``None`` when its unit is unknown.
+    CR-10's first test, record by record: which tallies have records in their scope.
+
+    Each tally speaks for the scope of its unit and period. A record marks the tallies
+    whose figure reads it (by the rule of that figure, and of the same kind for
+    figures by kind) when it lies in their scope: the records are looked up by the
+    codes of their places, so one pass costs the same whatever the number of tallies.
     """
-    registry = dataset.registry
-    return [
-        Scope.of(dataset, period=tally.period, unit=tally.unit_code)
-        if tally.unit_code in registry
-        else None
-        for tally in dataset.declared_tallies
-    ]
+
+    def __init__(self, registry: UnitRegistry, tallies: tuple[DeclaredTally, ...]) -> None:
+        """
+        Prepare the scopes of *tallies*; nothing is marked yet.
+        """
+        self.registry = registry
+        self.tallies = tallies
+        self.scopes = [
+            _scope_in(registry, tally.period, tally.unit_code)
+            if tally.unit_code in registry
+            else None
+            for tally in tallies
+        ]
+        self.found = [False] * len(tallies)
+        # The tallies whose scope holds each code.
+        self.at: dict[str, list[int]] = {}
+        for index, scope in enumerate(self.scopes):
+            if scope is not None:
+                for code in (*scope.units, *scope.organisations):
+                    self.at.setdefault(code, []).append(index)
+        # Sessions with a tally of slips, by id: the slip tallies they mark unless a
+        # slip record refers to them (CR-04).
+        self.tallied: dict[str, set[int]] = {}
+        # The places of the sessions held in the scope of a slip tally, by id.
+        self.places: dict[str, str] = {}
+
+    def session(self, session: MobilisationSession) -> None:
+        """
+        Mark the tallies that *session* gives records to.
+        """
+        slips_here = False
+        for index in self.at.get(session.place_code, ()):
+            tally, scope = self.tallies[index], self.scopes[index]
+            figure = tally.figure
+            if figure in _SLIP_FIGURES:
+                slips_here = True
+            if scope is None or session.held_on not in tally.period:
+                continue
+            if figure in _SESSION_FIGURES or (
+                figure is TallyFigure.HAMLETS_MOBILISED and _mobilises(session, scope)
+            ):
+                self.found[index] = True
+            elif figure is TallyFigure.SLIPS_COLLECTED and session.slips_collected:
+                self.tallied.setdefault(session.id, set()).add(index)
+            elif figure is TallyFigure.ORGANISATIONS_TAKING_PART:
+                self._organisation(index, session.place_code)
+        # The last session of an id decides its place, as a mapping of ids would.
+        if slips_here:
+            self.places[session.id] = session.place_code
+        else:
+            self.places.pop(session.id, None)
+
+    def tip(self, tip: TipRecord) -> None:
+        """
+        Mark the slip tallies of the places a slip was received in or came from.
+        """
+        if tip.channel is not TipChannel.FORM:
+            return
+        places = [tip.receiving_unit_code, tip.origin_code]
+        if tip.session_id is not None:
+            self.tallied.pop(tip.session_id, None)
+            places.append(self.places.get(tip.session_id))
+        for place in places:
+            for index in self.at.get(place, ()) if place is not None else ():
+                tally = self.tallies[index]
+                if tally.figure in _SLIP_FIGURES and tip.received_on in tally.period:
+                    self.found[index] = True
+
+    def group(self, group: ModelGroup) -> None:
+        """
+        Mark the tallies of model groups, and of organisations, that *group* counts for.
+        """
+        for index in self.at.get(group.unit_code, ()):
+            tally = self.tallies[index]
+            if not group.active_during(tally.period):
+                continue
+            if tally.figure is TallyFigure.MODEL_GROUPS and group.kind is tally.group_kind:
+                self.found[index] = True
+            elif tally.figure is TallyFigure.ORGANISATIONS_TAKING_PART:
+                self._organisation(index, group.unit_code)
+
+    def case(self, case: ReintegrationCase) -> None:
+        """
+        Mark the tallies of people helped that *case* counts for.
+        """
+        for index in self.at.get(case.unit_code, ()):
+            tally = self.tallies[index]
+            if (
+                tally.figure in _CASE_FIGURES
+                and case.category is tally.category
+                and case.period.overlaps(tally.period)
+            ):
+                self.found[index] = True
+
+    def _organisation(self, index: int, place: str) -> None:
+        scope = self.scopes[index]
+        kind = scope.organisations.get(place) if scope is not None else None
+        if kind is not None and kind is self.tallies[index].organisation_kind:
+            self.found[index] = True
+
+    def resolve(self) -> tuple[tuple[DeclaredTally, ...], tuple[TallyOverlap, ...]]:
+        """
+        Settle which tallies count, once every record has been read.
+        """
+        for indices in self.tallied.values():
+            for index in indices:
+                self.found[index] = True
+        registry, tallies, scopes = self.registry, self.tallies, self.scopes
+        depth = {unit.code: len(registry.ancestors(unit.code)) for unit in registry.units}
+        for organisation in registry.organisations:
+            depth[organisation.code] = depth[organisation.unit_code] + 1
+        order = sorted(
+            range(len(tallies)),
+            key=lambda n: (
+                depth.get(tallies[n].unit_code, -1),
+                -tallies[n].period.days,
+                tallies[n].id,
+                n,
+            ),
+        )
+        accepted: list[int] = []
+        overlaps: list[TallyOverlap] = []
+        for n in order:
+            tally, scope = tallies[n], scopes[n]
+            if scope is None:
+                overlaps.append(TallyOverlap(tally, OverlapCause.UNKNOWN_UNIT))
+                continue
+            if self.found[n]:
+                overlaps.append(TallyOverlap(tally, OverlapCause.RECORDS))
+                continue
+            rival = next(
+                (m for m in accepted if _nested(tallies[m], scopes[m], tally, scope)), None
+            )
+            if rival is not None:
+                overlaps.append(TallyOverlap(tally, OverlapCause.TALLY, tallies[rival]))
+                continue
+            accepted.append(n)
+        return tuple(tallies[n] for n in sorted(accepted)), tuple(overlaps)
+
+
+_SESSION_FIGURES = frozenset({TallyFigure.SESSIONS, TallyFigure.PARTICIPANT_TURNS})
+_SLIP_FIGURES = frozenset({TallyFigure.SLIPS_COLLECTED, TallyFigure.VALUABLE_TIPS})
+_CASE_FIGURES = frozenset({TallyFigure.REINTEGRATION_CASES, TallyFigure.REINTEGRATION_PROGRESSED})
 
 
 def _nested(
@@ -479,70 +652,123 @@ def _nested(
     )
 
 
-def _records_count(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
+class _Figures:
     """
-    Tell whether any record that the tally's figure reads lies in the tally's scope.
+    The figures of one scope (CR-01 to CR-09 and CR-11), counted record by record.
     """
-    return _RECORD_TESTS[tally.figure](dataset, tally, scope)
 
+    def __init__(self, scope: Scope) -> None:
+        """
+        Start with nothing counted.
+        """
+        self.scope = scope
+        self.day = scope.judged_on
+        self.sessions = self.participant_turns = self.slips = self.valuable = 0
+        self.by_time_limit = [0, 0, 0, 0]
+        self.hamlets: set[str] = set()
+        self.groups: set[tuple[ModelGroupKind, str]] = set()
+        self.cases: set[tuple[ReintegrationCategory, str, bool]] = set()
+        self.places: set[str] = set()
+        # Slips tallied at sessions of the scope, by session id, until a slip record
+        # refers to the session (CR-04).
+        self.tallied: dict[str, int] = {}
 
-def _has_sessions(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
-    return count_sessions(dataset.sessions, scope) > 0
+    def session(self, session: MobilisationSession) -> None:
+        """
+        Count a session (CR-01 to CR-04, CR-09).
+        """
+        scope = self.scope
+        if not _held_in(session, scope):
+            return
+        self.sessions += 1
+        self.participant_turns += session.participant_turns
+        if _mobilises(session, scope):
+            self.hamlets.add(session.place_code)
+        if session.place_code in scope.organisations:
+            self.places.add(session.place_code)
+        if session.slips_collected:
+            self.tallied[session.id] = self.tallied.get(session.id, 0) + session.slips_collected
 
+    def tip(self, tip: TipRecord) -> None:
+        """
+        Count a tip (CR-04, CR-05, CR-11); a slip record supersedes its session's tally.
+        """
+        if tip.channel is TipChannel.FORM and tip.session_id is not None:
+            self.tallied.pop(tip.session_id, None)
+        if _is_slip_of(tip, self.scope):
+            self.slips += 1
+            self.valuable += tip.is_valuable
+        self.by_time_limit[_time_limit_status(tip, self.scope, self.day)] += 1
 
-def _has_hamlets(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
-    return bool(hamlets_mobilised(dataset.sessions, scope))
+    def group(self, group: ModelGroup) -> None:
+        """
+        Count a model group (CR-06, CR-09).
+        """
+        if _kept_up_in(group, self.scope):
+            self.groups.add(_group_key(group))
+        if group.unit_code in self.scope.organisations and group.active_during(self.scope.period):
+            self.places.add(group.unit_code)
 
+    def case(self, case: ReintegrationCase) -> None:
+        """
+        Count a reintegration case (CR-07, CR-08).
+        """
+        if _helped_in(case, self.scope):
+            self.cases.add(_case_key(case))
 
-def _has_slips(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
-    return count_slips_collected(dataset.tips, dataset.sessions, scope) > 0 or _has_slip_records(
-        dataset, tally, scope
-    )
-
-
-def _has_slip_records(dataset: MovementDataset, _: DeclaredTally, scope: Scope) -> bool:
-    """
-    Tell whether a slip record was received, or came from, somewhere in the scope.
-    """
-    places = {s.id: s.place_code for s in dataset.sessions}
-    return any(
-        t.channel is TipChannel.FORM
-        and t.received_on in scope.period
-        and (
-            scope.holds(t.receiving_unit_code)
-            or (t.origin_code is not None and scope.holds(t.origin_code))
-            or (t.session_id is not None and scope.holds(places.get(t.session_id, "")))
+    def summary(self, tallies: Iterable[DeclaredTally]) -> Summary:
+        """
+        Return the summary of what was counted, with the tallies that count (CR-10).
+        """
+        scope = self.scope
+        declared = declared_counts(tallies, scope)
+        additive = {
+            key: declared.pop(key, 0)
+            for key in ("sessions", "participant_turns", "slips_collected", "valuable_tips")
+        }
+        in_time, late, past, _ = self.by_time_limit
+        return Summary(
+            self.sessions + additive["sessions"],
+            self.participant_turns + additive["participant_turns"],
+            frozenset(self.hamlets),
+            self.slips + sum(self.tallied.values()) + additive["slips_collected"],
+            self.valuable + additive["valuable_tips"],
+            frozenset(self.groups),
+            frozenset(self.cases),
+            frozenset(
+                (kind, code) for code, kind in scope.organisations.items() if code in self.places
+            ),
+            declared,
+            tips_decided_in_time=in_time,
+            tips_decided_late=late,
+            tips_overdue=past,
         )
-        for t in dataset.tips
-    )
 
 
-def _has_groups(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
-    groups = active_model_groups(dataset.model_groups, scope)
-    return any(kind is tally.group_kind for kind, _ in groups)
+def _feed(
+    counters: Iterable[_Figures | _TallyMarks],
+    *,
+    sessions: Iterable[MobilisationSession],
+    tips: Iterable[TipRecord],
+    model_groups: Iterable[ModelGroup],
+    reintegration_cases: Iterable[ReintegrationCase],
+) -> None:
+    """
+    Read every record once, in this order, into each counter.
 
-
-def _has_organisations(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
-    found = organisations_taking_part(dataset.sessions, dataset.model_groups, scope)
-    return any(kind is tally.organisation_kind for kind, _ in found)
-
-
-def _has_cases(dataset: MovementDataset, tally: DeclaredTally, scope: Scope) -> bool:
-    cases = reintegration_cases_helped(dataset.reintegration_cases, scope)
-    return any(category is tally.category for category, _, _ in cases)
-
-
-_RECORD_TESTS: dict[TallyFigure, Callable[[MovementDataset, DeclaredTally, Scope], bool]] = {
-    TallyFigure.SESSIONS: _has_sessions,
-    TallyFigure.PARTICIPANT_TURNS: _has_sessions,
-    TallyFigure.HAMLETS_MOBILISED: _has_hamlets,
-    TallyFigure.SLIPS_COLLECTED: _has_slips,
-    TallyFigure.VALUABLE_TIPS: _has_slip_records,
-    TallyFigure.MODEL_GROUPS: _has_groups,
-    TallyFigure.REINTEGRATION_CASES: _has_cases,
-    TallyFigure.REINTEGRATION_PROGRESSED: _has_cases,
-    TallyFigure.ORGANISATIONS_TAKING_PART: _has_organisations,
-}
+    The sessions come before the tips: a slip record supersedes its session's tally.
+    """
+    counters = tuple(counters)
+    for records, method in (
+        (sessions, "session"),
+        (tips, "tip"),
+        (model_groups, "group"),
+        (reintegration_cases, "case"),
+    ):
+        steps = [getattr(counter, method) for counter in counters]
+        for record in records:
+            for step in steps:
+                step(record)
 
 
 def declared_counts(tallies: Iterable[DeclaredTally], scope: Scope) -> Counter[str]:
@@ -802,6 +1028,61 @@ def summarize(  # noqa: PLR0913 -- every option is keyword-only
     return _summary(dataset, scope, tallies)
 
 
+def summarize_records(  # noqa: PLR0913 -- every record section is keyword-only
+    registry: UnitRegistry,
+    period: Period,
+    *,
+    sessions: Iterable[MobilisationSession] = (),
+    tips: Iterable[TipRecord] = (),
+    model_groups: Iterable[ModelGroup] = (),
+    reintegration_cases: Iterable[ReintegrationCase] = (),
+    declared_tallies: Iterable[DeclaredTally] = (),
+    unit: str | None = None,
+    descendants: bool = True,
+    as_of: dt.date | None = None,
+) -> Summary:
+    """
+    Count records read one at a time, in one pass and in constant memory.
+
+    The summary is the one :func:`summarize` gives for a dataset of *period* holding
+    these records: the same rules, CR-01 to CR-11. Each iterable is read once, in the
+    order of the arguments, so records can stream from a file. Besides the summary's own
+    sets (hamlets, groups, cases, organisations), what is kept while reading does not
+    grow with the tips: the sessions that carry a tally of slips (CR-04) until a slip
+    record refers to them, and, when tallies are declared, the places of the sessions in
+    the scope of a tally of slips (CR-10).
+
+    Args:
+        registry: The units and organisations the records refer to.
+        period: The period of the records, and of the summary.
+        sessions: The mobilisation sessions.
+        tips: The tips, read after the sessions.
+        model_groups: The model groups.
+        reintegration_cases: The reintegration cases.
+        declared_tallies: The declared tallies (held in memory: they are few).
+        unit: The unit's code; ``None`` counts every unit.
+        descendants: Count the units below *unit* too (the default).
+        as_of: The day tips are judged overdue (CR-11); the last day of *period* by
+            default.
+
+    Raises:
+        antq.errors.UnknownUnitError: When *unit* is not in the registry.
+    """
+    scope = _scope_in(registry, period, unit, descendants=descendants, as_of=as_of or period.end)
+    figures = _Figures(scope)
+    marks = _TallyMarks(registry, tuple(declared_tallies))
+    counters: tuple[_Figures | _TallyMarks, ...] = (figures, marks) if marks.tallies else (figures,)
+    _feed(
+        counters,
+        sessions=sessions,
+        tips=tips,
+        model_groups=model_groups,
+        reintegration_cases=reintegration_cases,
+    )
+    accepted, _ = marks.resolve()
+    return figures.summary(accepted)
+
+
 @attrs.frozen
 class NotAttributable:
     """
@@ -950,26 +1231,15 @@ def _scope_of(
 
 
 def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:
-    declared = declared_counts(tallies, scope)
-    in_time, late, past = tips_by_time_limit(dataset.tips, scope)
-    additive = {
-        key: declared.pop(key, 0)
-        for key in ("sessions", "participant_turns", "slips_collected", "valuable_tips")
-    }
-    return Summary(
-        count_sessions(dataset.sessions, scope) + additive["sessions"],
-        count_participant_turns(dataset.sessions, scope) + additive["participant_turns"],
-        hamlets_mobilised(dataset.sessions, scope),
-        count_slips_collected(dataset.tips, dataset.sessions, scope) + additive["slips_collected"],
-        count_valuable_tips(dataset.tips, scope) + additive["valuable_tips"],
-        active_model_groups(dataset.model_groups, scope),
-        reintegration_cases_helped(dataset.reintegration_cases, scope),
-        organisations_taking_part(dataset.sessions, dataset.model_groups, scope),
-        declared,
-        tips_decided_in_time=in_time,
-        tips_decided_late=late,
-        tips_overdue=past,
+    figures = _Figures(scope)
+    _feed(
+        (figures,),
+        sessions=dataset.sessions,
+        tips=dataset.tips,
+        model_groups=dataset.model_groups,
+        reintegration_cases=dataset.reintegration_cases,
     )
+    return figures.summary(tallies)
 
 
 @attrs.frozen

@@ -192,8 +192,11 @@ def _resumed_on(instance: TipRecord, attribute: attrs.Attribute[Any], value: obj
         v.refuse(instance, attribute, value, "only a suspended tip can be resumed (Điều 148)")
 
 
+_extension_items = v.tuple_of(TipExtension)
+
+
 def _extensions(instance: TipRecord, attribute: attrs.Attribute[Any], value: object) -> None:
-    v.tuple_of(TipExtension)(instance, attribute, value)
+    _extension_items(instance, attribute, value)
     for extension in cast("tuple[TipExtension, ...]", value):
         if extension.granted_on < instance.received_on:
             v.refuse(
