@@ -5,6 +5,7 @@ Tests for antq.units: levels, kinds, units, organisations and the registry.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import Any
 
 import attrs
@@ -859,6 +860,15 @@ class TestRegistryValue:
         registry = UnitRegistry(list(UNITS), organisations=(o for o in ORGANISATIONS))
         expected = (UNITS, ORGANISATIONS)
         assert expected == (registry.units, registry.organisations)
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    def test_pickles_with_its_look_ups(self, protocol: int) -> None:
+        """
+        A pickled registry unpickles equal, and its look-ups work again.
+        """
+        registry = pickle.loads(pickle.dumps(REGISTRY, protocol=protocol))  # noqa: S301
+        expected = (REGISTRY, REGISTRY.children(PROVINCE.code))
+        assert expected == (registry, registry.children(PROVINCE.code))
 
     def test_has_no_organisations_by_default(self) -> None:
         """

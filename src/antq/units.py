@@ -426,6 +426,15 @@ class UnitRegistry:
             MappingProxyType({code: tuple(units) for code, units in children.items()}),
         )
 
+    def __reduce__(self) -> tuple[Callable[..., UnitRegistry], tuple[object, ...]]:
+        """
+        Pickle the units and organisations; unpickling builds the registry again.
+
+        A registry travels to the workers of a distributed engine (Spark's broadcast
+        uses :mod:`pickle`), and its indexes are rebuilt there.
+        """
+        return _rebuilt_registry, (self.units, self.organisations)
+
     def __eq__(self, other: object) -> bool:
         """
         Two registries are equal when they hold the same units and organisations, in order.
@@ -684,3 +693,9 @@ def _in_cycle(unit: Unit, by_code: Mapping[str, Unit]) -> bool:
         seen.add(parent_code)
         parent_code = by_code[parent_code].parent_code
     return False
+
+
+def _rebuilt_registry(
+    units: tuple[Unit, ...], organisations: tuple[Organisation, ...]
+) -> UnitRegistry:
+    return UnitRegistry(units, organisations=organisations)
