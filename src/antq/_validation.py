@@ -41,6 +41,8 @@ def as_tuple(value: Iterable[T], *, owner: str, field: str) -> tuple[T, ...]:
 
     Strings and mappings are refused too: they iterate, but never hold records.
     """
+    if type(value) is tuple:
+        return value
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidValueError(owner, field, value, "must be a sequence of records")
     return tuple(value)

@@ -103,6 +103,7 @@ import contextlib
 import csv
 import datetime as dt
 import difflib
+import gc
 import importlib
 import json
 import re
@@ -115,6 +116,7 @@ from types import MappingProxyType, ModuleType
 from typing import (
     TYPE_CHECKING,
     Any,
+    BinaryIO,
     Literal,
     Protocol,
     TypeVar,
@@ -125,7 +127,7 @@ from typing import (
 
 import attrs
 
-from antq import _converter
+from antq import _bulk, _converter
 from antq._validation import PROTECTED
 from antq.dataset import MovementDataset
 from antq.errors import AntqError, DatasetLoadError, InvalidValueError, LoadProblem, RegistryError
@@ -160,13 +162,16 @@ __all__ = [
     "load",
     "locate_findings",
     "read_dataset",
+    "read_jsonl",
     "write_dataset",
     "write_rejects",
+    "write_section",
 ]
 
 T = TypeVar("T")
 
 _Form = Literal["json", "jsonl", "csv", "xlsx"]
+_DirectoryForm = Literal["jsonl", "csv"]
 
 #: The forms :func:`write_dataset` and :func:`write_rejects` write.
 FORMS: tuple[str, ...] = get_args(_Form)
@@ -639,7 +644,8 @@ class _Accepted:
 
     value: Any
     place: RecordPlace
-    # The record object, or the row's cells by column, as read.
+    # The record object, or the row's cells by column, as read; or the line of JSON
+    # Lines read by the bulk path.
     record: object
 
 
@@ -744,6 +750,11 @@ def _jsonl_items(path: Path, cls: type[Any], section: str) -> Iterator[_Item]:
 
 
 def _jsonl_item(line: bytes, cls: type[Any], place: RecordPlace) -> _Item:
+    fast = _bulk.reader(cls)
+    if fast is not None and (record := fast(line)) is not None:
+        # The line itself stands for the record as read: the registry may still
+        # reject a unit, and then shows it.
+        return _Accepted(record, place, line)
     try:
         value = _parse_json(line.decode("utf-8"))
     except UnicodeDecodeError:
@@ -751,6 +762,114 @@ def _jsonl_item(line: bytes, cls: type[Any], place: RecordPlace) -> _Item:
     except _CellError as error:
         return place.reject({}, {}, [LoadProblem(place.base, None, str(error))])
     return _json_item(value, cls, place)
+
+
+def read_jsonl(
+    path: str | os.PathLike[str], cls: type[T], section: str
+) -> tuple[list[T], list[RejectedRecord]]:
+    """
+    Read a whole section file of JSON Lines at once: the bulk load.
+
+    The records are those :func:`iter_jsonl` yields, read faster: with the ``antq[fast]``
+    extra installed, msgspec decodes blocks of lines and antq's rules check each
+    record, and a line they cannot vouch for is read again by the reference reading,
+    which reports its problems. The garbage collector is paused while reading (the
+    records hold no cycles) and restored after.
+
+    Args:
+        path: The file (``tips.jsonl``).
+        cls: The class of its records.
+        section: The section's name, used in locations.
+
+    Returns:
+        The records accepted, in the order of the file, and the records rejected.
+
+    Raises:
+        antq.errors.DatasetLoadError: When the file cannot be read, or is UTF-16 text.
+    """
+    accepted: list[T] = []
+    rejected: list[RejectedRecord] = []
+    with _collector_paused():
+        for item in _jsonl_records(Path(path), cls, section):
+            if isinstance(item, RejectedRecord):
+                rejected.append(item)
+            else:
+                accepted.append(item)
+    return accepted, rejected
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """
+    Pause the garbage collector, if it runs, for the block; restore it after.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+#: The size of the blocks of lines the bulk reading decodes at once.
+_BLOCK = 1 << 20
+
+
+def _jsonl_records(path: Path, cls: type[T], section: str) -> Iterator[T | RejectedRecord]:
+    """
+    Read a section file in blocks of lines, falling back to the reference reading.
+
+    A block the bulk path refuses is read line by line, as :func:`iter_jsonl` reads it.
+    """
+    block_reader = _bulk.block_reader(cls)
+    if block_reader is None:
+        yield from iter_jsonl(path, cls, section)
+        return
+    row = index = 0
+    try:
+        with path.open("rb") as stream:
+            for block in _blocks(stream, path, section):
+                lines = block.count(b"\n") + (not block.endswith(b"\n"))
+                records = block_reader(block, lines)
+                if records is not None:
+                    yield from records
+                    index += len(records)
+                    row += lines
+                    continue
+                # Each line with its newline, as a file's lines are read one by one.
+                for raw in BytesIO(block):
+                    row += 1
+                    line = raw.removeprefix(b"\xef\xbb\xbf")
+                    if line.strip():
+                        place = RecordPlace(section, str(path), None, row, index)
+                        item = _jsonl_item(line, cls, place)
+                        yield item.value if isinstance(item, _Accepted) else item
+                        index += 1
+    except OSError as error:
+        raise _file_problem(path, section, f"cannot be read: {error.strerror}") from None
+
+
+def _blocks(stream: BinaryIO, path: Path, section: str) -> Iterator[bytes]:
+    """
+    Yield the file in blocks of whole lines (the last may lack its newline).
+    """
+    rest = b""
+    first = True
+    while True:
+        data = stream.read(_BLOCK)
+        if first and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise _file_problem(path, section, "UTF-16 text; save the file as UTF-8")
+        first = False
+        if not data:
+            if rest:
+                yield rest
+            return
+        data = rest + data
+        end = data.rfind(b"\n") + 1
+        block, rest = data[:end], data[end:]
+        if block:
+            yield block
 
 
 # Reading: tables (CSV and Excel) --------------------------------------------------------
@@ -1231,7 +1350,10 @@ class _Collector:
             refused.setdefault((problem.section, problem.index), []).append(found)
         for (section, index), problems in refused.items():
             item = self.accepted[section][index]
-            record, hidden = _json_record(item.record, section)
+            as_read = item.record
+            if isinstance(as_read, bytes):
+                as_read = _parse_json(as_read.decode("utf-8"))
+            record, hidden = _json_record(as_read, section)
             self.rejected.append(item.place.reject(record, hidden, problems))
         for section in ("units", "organisations"):
             self.accepted[section] = [
@@ -1307,7 +1429,8 @@ def read_dataset(path: str | os.PathLike[str]) -> ReadResult:
     except OSError as error:
         raise _path_error(target, f"cannot be read: {error.strerror}") from None
     if is_directory:
-        return _read_directory(target)
+        result, _ = _read_directory(target)
+        return result
     if not exists:
         raise _path_error(target, "no such file or directory")
     form = _FILE_FORMS.get(target.suffix.lower())
@@ -1369,22 +1492,30 @@ def _read_json_file(path: Path) -> ReadResult:
     return collector.result(header)
 
 
-def _read_directory(path: Path) -> ReadResult:
+def _read_directory(
+    path: Path, *, leave: frozenset[str] = frozenset()
+) -> tuple[ReadResult, _DirectoryForm | None]:
+    """
+    Read a directory of section files; return what was read, and the form of its files.
+
+    The sections in *leave* are not read (a summary streams them itself). The form is
+    ``None`` when the directory mixes the two forms.
+    """
     try:
         entries = sorted(path.iterdir())
     except OSError as error:
         raise _path_error(path, f"cannot be read: {error.strerror}") from None
     found: dict[str, list[Path]] = {"jsonl": [], "csv": []}
     for entry in entries:
-        form = _DIRECTORY_SUFFIXES.get(entry.suffix.lower())
-        if form is not None:
-            found[form].append(entry)
+        suffix = _DIRECTORY_SUFFIXES.get(entry.suffix.lower())
+        if suffix is not None:
+            found[suffix].append(entry)
     collector = _Collector()
     if found["jsonl"] and found["csv"]:
         reason = "the directory holds both .jsonl and .csv section files; keep one form"
         collector.problems.append(LoadProblem("$", None, reason, file=str(path)))
-        return collector.result(None)
-    form = "csv" if found["csv"] else "jsonl"
+        return collector.result(None), None
+    form: _DirectoryForm = "csv" if found["csv"] else "jsonl"
     header = _directory_header(path / _HEADER_FILE, form)
     names = {f"{name}.{form}" for name in _SECTION_NAMES}
     for entry in found[form]:
@@ -1395,11 +1526,46 @@ def _read_directory(path: Path) -> ReadResult:
                 reason += f"; did you mean {close[0]!r}?"
             collector.problems.append(LoadProblem("$", None, reason, file=str(entry)))
     present = {entry.name for entry in found[form]}
-    reader = _csv_items if form == "csv" else _jsonl_items
     for name, cls in SECTIONS:
-        if f"{name}.{form}" in present:
-            collector.add(name, reader(path / f"{name}.{form}", cls, name))
-    return collector.result(header)
+        if f"{name}.{form}" in present and name not in leave:
+            collector.add(name, _section_items(path, form, cls, name))
+    return collector.result(header), form
+
+
+def _section_items(
+    path: Path, form: _DirectoryForm, cls: type[Any], section: str
+) -> Iterator[_Item]:
+    """
+    Read one section file of a directory, record by record.
+    """
+    reader = _csv_items if form == "csv" else _jsonl_items
+    return reader(path / f"{section}.{form}", cls, section)
+
+
+def _stream_section(
+    path: str | os.PathLike[str], section: str, *, form: _DirectoryForm
+) -> Iterator[object]:
+    """
+    Stream the records of one section file of a directory, in constant memory.
+
+    Args:
+        path: The directory.
+        section: The section (``"tips"``); a missing file is an empty section.
+        form: The form of the directory's files.
+
+    Yields:
+        Each record of the file: the record when accepted, a :class:`RejectedRecord`
+        otherwise. JSON Lines are read by the bulk path.
+    """
+    file = Path(path) / f"{section}.{form}"
+    if not file.exists():
+        return
+    cls = dict(SECTIONS)[section]
+    if form == "jsonl":
+        yield from _jsonl_records(file, cls, section)
+        return
+    for item in _csv_items(file, cls, section):
+        yield item.value if isinstance(item, _Accepted) else item
 
 
 def _directory_header(path: Path, form: str) -> _Header:
@@ -1877,19 +2043,73 @@ def _write_directory(
         text = json.dumps(header, ensure_ascii=False, indent=2)
         (path / _HEADER_FILE).write_text(text + "\n", encoding="utf-8")
     for name, columns, rows in sections:
-        file = path / f"{name}.{form}"
-        if form == "jsonl":
-            with file.open("w", encoding="utf-8") as stream:
-                for row in rows:
-                    line = json.dumps(row, ensure_ascii=False, default=_json_default)
-                    stream.write(line + "\n")
-            continue
-        # The byte order mark tells Excel that the file is UTF-8.
-        with file.open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(columns)
+        _write_rows(path / f"{name}.{form}", form, columns, rows)
+
+
+def _json_line(row: object) -> bytes:
+    text = json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    return text.encode("utf-8")
+
+
+def _write_rows(file: Path, form: _Form, columns: Sequence[str], rows: _Rows) -> None:
+    """
+    Write one section file, one row at a time: nothing is held but the row written.
+    """
+    if form == "jsonl":
+        # Compact lines; msgspec, when installed, writes the same bytes faster.
+        encode = _bulk.encoder(_json_default) or _json_line
+        with file.open("wb") as stream:
             for row in rows:
-                writer.writerow([_csv_text(row.get(column)) for column in columns])
+                stream.write(encode(row) + b"\n")
+        return
+    # The byte order mark tells Excel that the file is UTF-8.
+    with file.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_text(row.get(column)) for column in columns])
+
+
+def write_section(
+    path: str | os.PathLike[str],
+    section: str,
+    records: Iterable[object],
+    *,
+    include_informants: bool = False,
+) -> None:
+    """
+    Write the records of one section to a JSON Lines or CSV file, as they come.
+
+    The records may be any iterable, a generator reading another file among them: each
+    is written as soon as it is read, so a section of millions of records is written in
+    constant memory. The lines are those :func:`write_dataset` writes for the section.
+
+    Args:
+        path: The file: ``tips.jsonl`` or ``tips.csv`` (the form is told by the suffix).
+        section: The section the records belong to (``"tips"``).
+        records: The records, of the section's class.
+        include_informants: Write informant identities too (off by default).
+
+    Raises:
+        antq.errors.InvalidValueError: When the suffix is neither ``.jsonl`` nor
+            ``.csv``, or *section* is not a section of a dataset.
+        OSError: When the file cannot be written.
+    """
+    target = Path(path)
+    form = _DIRECTORY_SUFFIXES.get(target.suffix.lower())
+    if form is None:
+        rule = "a section file is a .jsonl or a .csv file"
+        raise InvalidValueError("write_section", "path", str(path), rule)
+    if section not in _SECTION_ORDER:
+        known = ", ".join(_SECTION_NAMES)
+        raise InvalidValueError("write_section", "section", section, f"a section is one of {known}")
+    unstructure = _converter.converter(include_informants=include_informants).unstructure
+    rows: _Rows = (unstructure(record) for record in records)
+    columns: tuple[str, ...] = ()
+    if form == "csv":
+        columns = _column_names(section, include_informants=include_informants)
+        rows = (_flatten(row) for row in rows)
+    _write_rows(target, form, columns, rows)
 
 
 def _csv_text(value: object) -> str:

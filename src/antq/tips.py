@@ -192,11 +192,8 @@ def _resumed_on(instance: TipRecord, attribute: attrs.Attribute[Any], value: obj
         v.refuse(instance, attribute, value, "only a suspended tip can be resumed (Điều 148)")
 
 
-_extension_items = v.tuple_of(TipExtension)
-
-
 def _extensions(instance: TipRecord, attribute: attrs.Attribute[Any], value: object) -> None:
-    _extension_items(instance, attribute, value)
+    # Runs after v.tuple_of(TipExtension): the value is a tuple of extensions.
     for extension in cast("tuple[TipExtension, ...]", value):
         if extension.granted_on < instance.received_on:
             v.refuse(
@@ -276,7 +273,10 @@ class TipRecord:
         kw_only=True,
     )
     extensions: tuple[TipExtension, ...] = attrs.field(
-        default=(), converter=_extension_tuple, validator=_extensions, kw_only=True
+        default=(),
+        converter=_extension_tuple,
+        validator=[v.tuple_of(TipExtension), _extensions],
+        kw_only=True,
     )
     resumed_on: dt.date | None = attrs.field(
         default=None,
