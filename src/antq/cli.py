@@ -26,8 +26,22 @@ from antq.catalogue import CATALOGUE, Severity
 from antq.counting import BREAKDOWNS, successor_codes
 from antq.criteria import CriteriaFileError, load_criteria
 from antq.editions import UnitMatch
-from antq.errors import AntqError, DatasetLoadError, InvalidValueError, UnknownEditionError
-from antq.formats import ReadResult, load, locate_findings, read_dataset, write_rejects
+from antq.engines import ENGINES, summarize_file
+from antq.errors import (
+    AntqError,
+    DatasetLoadError,
+    InvalidValueError,
+    UnknownEditionError,
+    UnknownUnitError,
+)
+from antq.formats import (
+    ExtraNotInstalledError,
+    ReadResult,
+    load,
+    locate_findings,
+    read_dataset,
+    write_rejects,
+)
 from antq.io import _WRITTEN_WHEN_FILLED, EXAMPLE, load_example
 from antq.names import collation_key
 from antq.periods import Period
@@ -175,6 +189,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language")
     report.add_argument("--format", choices=FORMATS, default="text", help="the form")
+    summarize_command = commands.add_parser(
+        "summarize",
+        help="count a dataset's figures straight from its files, for large datasets",
+        description=(
+            "Count the movement's figures for a unit over the dataset's period, reading "
+            "the sessions and tips of a directory one record at a time (or in DuckDB), "
+            "and print them keyed by the glossary's identifiers."
+        ),
+    )
+    summarize_command.add_argument(
+        "dataset",
+        metavar="DATASET",
+        help="a dataset: a directory of JSON Lines or CSV files, a JSON or Excel file",
+    )
+    summarize_command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="auto",
+        help="the engine: DuckDB counts large JSON Lines files when antq[duckdb] is "
+        "installed (auto), or the reference engine",
+    )
+    summarize_command.add_argument(
+        "--unit", metavar="CODE", help="the unit counted, with those below it"
+    )
+    summarize_command.add_argument(
+        "--as-of", metavar="DATE", help="judge time limits on this day (YYYY-MM-DD)"
+    )
+    summarize_command.add_argument(
+        "--format", choices=("text", "json"), default="text", help="the form"
+    )
     assess_command = commands.add_parser(
         "assess",
         help="assess units for recognition as safe on security and order",
@@ -298,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "report": _report,
             "units": _units,
             "assess": _assess,
+            "summarize": _summarize,
         }
         return commands[arguments.command](arguments)
     except _UsageError as error:
@@ -370,6 +415,34 @@ def _report(arguments: argparse.Namespace) -> int:
         raise _UsageError(_unknown_unit(unit, dataset.registry))
     report = make_report(dataset, unit=unit, period=period, by=arguments.by)
     sys.stdout.write(render_report(report, lang=arguments.lang, format=arguments.format))
+    return EXIT_OK
+
+
+def _summarize(arguments: argparse.Namespace) -> int:
+    _readable(arguments.dataset)
+    as_of = _as_of(arguments.as_of)
+    try:
+        summary = summarize_file(
+            arguments.dataset, engine=arguments.engine, unit=arguments.unit, as_of=as_of
+        )
+    except DatasetLoadError as error:
+        msg = f"antq: {arguments.dataset} is not a valid dataset.\n{error}"
+        raise _InvalidDatasetError(msg) from None
+    except UnknownUnitError as error:
+        msg = f"--unit: {error}"
+        raise _UsageError(msg) from None
+    except (InvalidValueError, ExtraNotInstalledError) as error:
+        raise _UsageError(str(error)) from None
+    figures = summary.figures()
+    if arguments.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            shown = ", ".join(f"{kind} {count}" for kind, count in value.items()) or "none"
+        else:
+            shown = "none" if value is None else str(value)
+        print(f"{key}: {shown}")
     return EXIT_OK
 
 
