@@ -534,7 +534,7 @@ def by_reference(lines: Sequence[tuple[bytes, type, str]]) -> list[object]:
     with msgspec_missing():
         found = []
         for line, cls, section in lines:
-            item = formats._jsonl_item(line, cls, place(section))
+            item = formats._jsonl_item(line, cls, place(section), None)
             found.append(item.value if isinstance(item, formats._Accepted) else item)
         return found
 
@@ -878,7 +878,9 @@ class TestLines:
         """
         section, cls, value = record
         lines = data.draw(st.lists(broken(unstructure(value)), min_size=1, max_size=4))
-        items = [formats._jsonl_item(line, cls, place(section)) for line in lines]
+        items = [
+            formats._jsonl_item(line, cls, place(section), _bulk.reader(cls)) for line in lines
+        ]
         found = [item.value if isinstance(item, formats._Accepted) else item for item in items]
         expected = by_reference([(line, cls, section) for line in lines])
         assert list(map(comparable, expected)) == list(map(comparable, found))

@@ -20,6 +20,10 @@ class LabelledEnum(Enum):
     _value_: str
     __labels__: ClassVar[dict[str, str]]
 
+    # Members are singletons compared by identity: hashing by identity, in C, agrees
+    # with equality and spares the look-ups of every set and mapping keyed by members.
+    __hash__ = object.__hash__
+
     @property
     def label(self) -> str:
         """

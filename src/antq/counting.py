@@ -601,13 +601,18 @@ class _TallyMarks:
             for index in indices:
                 self.found[index] = True
         registry, tallies, scopes = self.registry, self.tallies, self.scopes
-        depth = {unit.code: len(registry.ancestors(unit.code)) for unit in registry.units}
-        for organisation in registry.organisations:
-            depth[organisation.code] = depth[organisation.unit_code] + 1
+
+        def depth(code: str) -> int:
+            if registry.has_unit(code):
+                return len(registry.ancestors(code))
+            if registry.has_organisation(code):
+                return depth(registry.organisation(code).unit_code) + 1
+            return -1
+
         order = sorted(
             range(len(tallies)),
             key=lambda n: (
-                depth.get(tallies[n].unit_code, -1),
+                depth(tallies[n].unit_code),
                 -tallies[n].period.days,
                 tallies[n].id,
                 n,

@@ -731,6 +731,7 @@ def iter_jsonl(
 
 def _jsonl_items(path: Path, cls: type[Any], section: str) -> Iterator[_Item]:
     index = 0
+    fast = _bulk.reader(cls)
     try:
         with path.open("rb") as stream:
             for row, raw in enumerate(stream, start=1):
@@ -743,14 +744,16 @@ def _jsonl_items(path: Path, cls: type[Any], section: str) -> Iterator[_Item]:
                     line,
                     cls,
                     RecordPlace(section, str(path), None, row, index),
+                    fast,
                 )
                 index += 1
     except OSError as error:
         raise _file_problem(path, section, f"cannot be read: {error.strerror}") from None
 
 
-def _jsonl_item(line: bytes, cls: type[Any], place: RecordPlace) -> _Item:
-    fast = _bulk.reader(cls)
+def _jsonl_item(
+    line: bytes, cls: type[Any], place: RecordPlace, fast: Callable[[bytes], object] | None
+) -> _Item:
     if fast is not None and (record := fast(line)) is not None:
         # The line itself stands for the record as read: the registry may still
         # reject a unit, and then shows it.
@@ -822,7 +825,7 @@ def _jsonl_records(path: Path, cls: type[T], section: str) -> Iterator[T | Rejec
 
     A block the bulk path refuses is read line by line, as :func:`iter_jsonl` reads it.
     """
-    block_reader = _bulk.block_reader(cls)
+    block_reader, fast = _bulk.block_reader(cls), _bulk.reader(cls)
     if block_reader is None:
         yield from iter_jsonl(path, cls, section)
         return
@@ -843,7 +846,7 @@ def _jsonl_records(path: Path, cls: type[T], section: str) -> Iterator[T | Rejec
                     line = raw.removeprefix(b"\xef\xbb\xbf")
                     if line.strip():
                         place = RecordPlace(section, str(path), None, row, index)
-                        item = _jsonl_item(line, cls, place)
+                        item = _jsonl_item(line, cls, place, fast)
                         yield item.value if isinstance(item, _Accepted) else item
                         index += 1
     except OSError as error:
