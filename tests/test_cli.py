@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 import antq
-from antq import Edition, Succession, Unit, UnitKind, UnitRegistry, UnitTable, official
+from antq import (
+    Edition,
+    MovementDataset,
+    Succession,
+    Unit,
+    UnitKind,
+    UnitRegistry,
+    UnitTable,
+    official,
+)
 from antq.cli import main
 from antq.formats import write_dataset
 from antq.io import example_path, load_example
@@ -1522,3 +1531,95 @@ class TestValidateRemoteCommunes:
         code = main(["validate", EXAMPLE, "--remote-communes", "01849,,"])
 
         assert (2, True) == (code, "not a comma-separated list" in capsys.readouterr().err)
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """
+    The bundled example as a directory of JSON Lines.
+    """
+    directory = tmp_path_factory.mktemp("summarize") / "example"
+    write_dataset(load_example(), directory, form="jsonl")
+    return directory
+
+
+class TestSummarize:
+    """
+    antq summarize: the figures of a dataset straight from its files.
+    """
+
+    def test_prints_the_figures_of_a_unit_by_identifier(
+        self, lines: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The text form lists each figure, keyed by its identifier, kinds by name.
+        """
+        code = main(["summarize", str(lines), "--unit", "01840", "--engine", "reference"])
+        printed = capsys.readouterr().out.splitlines()
+        expected = (0, "sessions: 41", "tips_overdue: 0")
+        assert expected == (code, printed[0], printed[-1])
+
+    def test_json_is_the_summarys_figures(
+        self, lines: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        The JSON form is the object of Summary.figures.
+        """
+        code = main(["summarize", str(lines), "--format", "json", "--as-of", "2018-05-31"])
+        expected = (0, antq.summarize(load_example()).figures())
+        assert expected == (code, json.loads(capsys.readouterr().out))
+
+    def test_a_figure_without_kinds_reads_none(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A dataset without slips prints no share, and no kind of group.
+        """
+        dataset = load_example()
+        empty = MovementDataset(dataset.period, dataset.registry)
+        write_dataset(empty, tmp_path / "empty", form="jsonl")
+        code = main(["summarize", str(tmp_path / "empty")])
+        printed = capsys.readouterr().out.splitlines()
+        assert (0, "valuable_share: none", "model_groups: none") == (
+            code,
+            printed[5],
+            printed[6],
+        )
+
+    def test_an_invalid_dataset_exits_one_with_its_problems(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A record refused is reported, located, and the exit code is 1.
+        """
+        write_dataset(load_example(), tmp_path / "bad", form="jsonl")
+        with (tmp_path / "bad" / "tips.jsonl").open("a", encoding="utf-8") as stream:
+            stream.write('{"id": 1}\n')
+        code = main(["summarize", str(tmp_path / "bad")])
+        err = capsys.readouterr().err
+        assert (1, True) == (code, "tips.jsonl:9922:id" in err)
+
+    def test_an_unknown_unit_exits_two(
+        self, lines: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A unit the dataset does not hold is a usage error.
+        """
+        code = main(["summarize", str(lines), "--unit", "99999"])
+        assert (2, True) == (code, "--unit: '99999'" in capsys.readouterr().err)
+
+    def test_duckdb_on_a_json_file_exits_two(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        The DuckDB engine reads only directories of JSON Lines.
+        """
+        code = main(["summarize", EXAMPLE, "--engine", "duckdb"])
+        assert (2, True) == (code, "JSON Lines" in capsys.readouterr().err)
+
+    def test_a_missing_path_exits_two(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A path that names nothing is a usage error.
+        """
+        code = main(["summarize", str(tmp_path / "nowhere")])
+        assert (2, True) == (code, "No such file or directory" in capsys.readouterr().err)

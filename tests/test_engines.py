@@ -262,6 +262,16 @@ class TestReferenceEngine:
             )
         assert summarize(dataset, **options) == found
 
+    @pytest.mark.parametrize("missing", ["sessions.jsonl", "tips.jsonl"])
+    def test_a_missing_section_file_is_an_empty_section(self, tmp_path: Path, missing: str) -> None:
+        """
+        Without its sessions or its tips file, a directory sums up without them.
+        """
+        path = written(tmp_path, "jsonl")
+        (path / missing).unlink()
+        expected = summarize(load(path))
+        assert expected == summarize_file(path, engine="reference")
+
     def test_a_workbook_sums_up_as_the_dataset(self, tmp_path: Path) -> None:
         """
         A workbook is read whole, then summarised.
