@@ -474,13 +474,7 @@ def accepted_tallies(
         The tallies that count, in dataset order, and the overlaps.
     """
     marks = _TallyMarks(dataset.registry, dataset.declared_tallies)
-    _feed(
-        (marks,),
-        sessions=dataset.sessions,
-        tips=dataset.tips,
-        model_groups=dataset.model_groups,
-        reintegration_cases=dataset.reintegration_cases,
-    )
+    _feed_dataset(marks, dataset)
     return marks.resolve()
 
 
@@ -1235,15 +1229,22 @@ def _scope_of(
     )
 
 
-def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:
-    figures = _Figures(scope)
+def _feed_dataset(counter: _Figures | _TallyMarks, dataset: MovementDataset) -> None:
+    """
+    Read every record of *dataset* into *counter*, once.
+    """
     _feed(
-        (figures,),
+        (counter,),
         sessions=dataset.sessions,
         tips=dataset.tips,
         model_groups=dataset.model_groups,
         reintegration_cases=dataset.reintegration_cases,
     )
+
+
+def _summary(dataset: MovementDataset, scope: Scope, tallies: Iterable[DeclaredTally]) -> Summary:
+    figures = _Figures(scope)
+    _feed_dataset(figures, dataset)
     return figures.summary(tallies)
 
 
