@@ -1278,3 +1278,129 @@ class TestFromType:
             [sys.executable, "-c", code], capture_output=True, check=True, text=True
         )
         assert "Period\n" == result.stdout
+
+
+#: Two months, a province with one commune, an agency in the province itself and a
+#: session held in the agency in January: the smallest dataset every law looks at.
+TWO_MONTHS = antq.Period.parse("2020-01..2020-02")
+LAWFUL = antq.MovementDataset(
+    TWO_MONTHS,
+    antq.UnitRegistry(
+        [
+            antq.Unit("01", "Hà Nội", antq.UnitKind.CENTRALLY_RUN_CITY),
+            antq.Unit("00001", "Phúc Xá", antq.UnitKind.WARD, parent_code="01"),
+        ],
+        organisations=[
+            antq.Organisation("CQ-01", "Sở Tư pháp", antq.OrganisationKind.AGENCY, unit_code="01")
+        ],
+    ),
+    sessions=[
+        antq.MobilisationSession(
+            "S1", dt.date(2020, 1, 15), "CQ-01", antq.CampaignKind.PROPAGANDA, participant_turns=40
+        )
+    ],
+)
+
+
+def _one_more_session(dataset: antq.MovementDataset, **options: Any) -> antq.Summary:
+    """
+    Count one session more than antq does.
+    """
+    summary: antq.Summary = antq.summarize(dataset, **options)
+    return attrs.evolve(summary, sessions=summary.sessions + 1)
+
+
+def _children_only(dataset: antq.MovementDataset, **options: Any) -> antq.Summary:
+    """
+    Count what sits below the unit, leaving out what sits at the unit itself.
+    """
+    unit = options.get("unit")
+    if unit is None or not options.get("descendants", True):
+        summary: antq.Summary = antq.summarize(dataset, **options)
+        return summary
+    parts = [antq.summarize(dataset, unit=child.code) for child in dataset.registry.children(unit)]
+    return sum(parts, antq.Summary())
+
+
+def _any_period(dataset: antq.MovementDataset, **options: Any) -> antq.Summary:
+    """
+    Count the dataset's whole period, whatever period is asked for.
+    """
+    options.pop("period", None)
+    summary: antq.Summary = antq.summarize(dataset, **options)
+    return summary
+
+
+def _nothing(_dataset: antq.MovementDataset, **_options: Any) -> antq.Summary:
+    """
+    Count nothing: lawful, but not antq's count.
+    """
+    return antq.Summary()
+
+
+class TestCheckSummaryLaws:
+    """
+    check_summary_laws: the laws a function producing summaries keeps.
+    """
+
+    def test_antq_summarize_keeps_every_law(self) -> None:
+        """
+        antq.summarize keeps every law on the default datasets.
+        """
+        testing.check_summary_laws(antq.summarize, max_examples=10)
+
+    def test_antq_summarize_keeps_every_law_on_a_unit_with_something_of_its_own(self) -> None:
+        """
+        antq.summarize keeps every law where a unit has a session of its own.
+        """
+        testing.check_summary_laws(antq.summarize, datasets=st.just(LAWFUL), max_examples=5)
+
+    def test_an_extra_session_breaks_a_law(self) -> None:
+        """
+        A function that counts a session more than antq fails.
+        """
+        with pytest.raises(AssertionError, match="break the law of"):
+            testing.check_summary_laws(_one_more_session, datasets=st.just(LAWFUL))
+
+    def test_leaving_out_the_unit_itself_breaks_the_roll_up(self) -> None:
+        """
+        A function that counts only the children of a unit breaks the roll-up.
+        """
+        with pytest.raises(AssertionError, match="roll-up"):
+            testing.check_summary_laws(_children_only, datasets=st.just(LAWFUL))
+
+    def test_ignoring_the_period_breaks_the_time_split(self) -> None:
+        """
+        A function that ignores the period breaks the time split.
+        """
+        with pytest.raises(AssertionError, match="time split"):
+            testing.check_summary_laws(_any_period, datasets=st.just(LAWFUL))
+
+    def test_disagreeing_with_antq_breaks_the_agreement(self) -> None:
+        """
+        A lawful function that does not count as antq does breaks the agreement.
+        """
+        with pytest.raises(AssertionError, match="agreement"):
+            testing.check_summary_laws(_nothing, datasets=st.just(LAWFUL))
+
+    def test_reference_false_skips_the_agreement(self) -> None:
+        """
+        With reference=False, a lawful function need not agree with antq.summarize.
+        """
+        testing.check_summary_laws(_nothing, datasets=st.just(LAWFUL), reference=False)
+
+    def test_a_registry_without_children_skips_the_roll_up(self) -> None:
+        """
+        A dataset whose registry has no unit with children checks the other laws.
+        """
+        alone = antq.MovementDataset(ONE_YEAR, PROVINCE_ONLY)
+        testing.check_summary_laws(_children_only, datasets=st.just(alone))
+
+    def test_a_tally_over_two_months_breaks_the_time_split(self) -> None:
+        """
+        A declared tally over two months breaks the time split, hence the default datasets.
+        """
+        tally = antq.DeclaredTally("D1", "00001", TWO_MONTHS, antq.TallyFigure.SESSIONS, 3)
+        declared = attrs.evolve(LAWFUL, declared_tallies=(tally,))
+        with pytest.raises(AssertionError, match="time split"):
+            testing.check_summary_laws(antq.summarize, datasets=st.just(declared))

@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 import hypothesis.strategies as st
+from hypothesis import given, settings
 from hypothesis.errors import InvalidArgument
 
 from antq.campaigns import Campaign, CampaignKind, MobilisationSession
+from antq.counting import Summary
+from antq.counting import summarize as _summarize
 from antq.dataset import MovementDataset
 from antq.editions import Edition, Succession
 from antq.groups import ModelGroup, ModelGroupKind
@@ -63,11 +66,12 @@ from antq.units import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "assessment_facts",
     "campaigns",
+    "check_summary_laws",
     "datasets",
     "dates",
     "declared_tallies",
@@ -1766,3 +1770,82 @@ def _check_some(strategy: str, found: Sequence[object], what: str, period: Perio
             f"{period}; build the registry with units_registries(during=period)"
         )
         raise InvalidArgument(msg)
+
+
+# Laws of summaries ----------------------------------------------------------------------
+
+# The strategy, under a name that check_summary_laws's keyword does not hide.
+_all_datasets = datasets
+
+
+def check_summary_laws(
+    summarize: Callable[..., Summary],
+    *,
+    datasets: st.SearchStrategy[MovementDataset] | None = None,
+    max_examples: int = 50,
+    reference: bool = True,
+) -> None:
+    """
+    Check that a function producing summaries keeps the laws of :class:`antq.Summary`.
+
+    *summarize* is called as :func:`antq.summarize` is:
+    ``summarize(dataset, unit=..., period=..., descendants=...)``, with only the
+    keywords a law needs, and must return a :class:`antq.Summary`. Hypothesis draws
+    datasets and checks, for each:
+
+    - identity: ``Summary() + s == s == s + Summary()`` for the dataset's summary;
+    - commutativity and associativity: ``a + b == b + a`` and
+      ``(a + b) + c == a + (b + c)`` for the summaries of three units;
+    - roll-up: the summary of a unit with units below it equals the merge of the
+      summaries of its children and of the unit itself (``descendants=False``);
+    - time split: the dataset's summary equals the merge of the summaries of the
+      months of its period;
+    - agreement (with *reference*): the dataset's summary equals
+      :func:`antq.summarize`'s.
+
+    The default datasets come from :func:`datasets` with its defaults, which draw no
+    declared tallies: a tally declares a count for one unit and one period, and its
+    count can be split neither among the units below nor among the months. A strategy
+    given as *datasets* should draw none either.
+
+    Args:
+        summarize: The function under test.
+        datasets: The strategy for datasets; :func:`datasets` by default.
+        max_examples: How many datasets Hypothesis draws.
+        reference: Check agreement with :func:`antq.summarize` too.
+
+    Raises:
+        AssertionError: When a law does not hold; the message names the law, and
+            Hypothesis reports the falsifying dataset.
+    """
+    strategy = _all_datasets() if datasets is None else datasets
+
+    @settings(max_examples=max_examples, deadline=None, database=None)
+    @given(dataset=strategy, data=st.data())
+    def laws(dataset: MovementDataset, data: st.DataObject) -> None:
+        whole = summarize(dataset)
+        _law("identity", Summary() + whole == whole == whole + Summary())
+        units = st.sampled_from([unit.code for unit in dataset.registry.units])
+        a, b, c = (summarize(dataset, unit=data.draw(units)) for _ in range(3))
+        _law("commutativity", a + b == b + a)
+        _law("associativity", (a + b) + c == a + (b + c))
+        parents = [u.code for u in dataset.registry.units if dataset.registry.children(u.code)]
+        if parents:
+            unit = data.draw(st.sampled_from(parents))
+            parts = [
+                summarize(dataset, unit=child.code) for child in dataset.registry.children(unit)
+            ]
+            own = summarize(dataset, unit=unit, descendants=False)
+            _law("roll-up", summarize(dataset, unit=unit) == sum(parts, own))
+        months = [summarize(dataset, period=month) for month in dataset.period.split("month")]
+        _law("time split", whole == sum(months, Summary()))
+        if reference:
+            _law("agreement with antq.summarize", whole == _summarize(dataset))
+
+    laws()
+
+
+def _law(name: str, holds: bool) -> None:  # noqa: FBT001 -- the outcome of a comparison
+    if not holds:
+        msg = f"the summaries break the law of {name}"
+        raise AssertionError(msg)
