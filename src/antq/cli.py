@@ -52,6 +52,7 @@ from antq.report import (
     render_mapped_report,
     render_report,
 )
+from antq.schema import ENTITIES, dataset_schema, dumps_schema, entity_schema, schemas
 from antq.units import UnitLevel
 from antq.validation import ValidationReport, load_findings, validate
 
@@ -247,6 +248,27 @@ def _parser() -> argparse.ArgumentParser:
     assess_command.add_argument(
         "--format", choices=("text", "json"), default="text", help="the form"
     )
+    schema_command = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the dataset file or of one entity",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the dataset file, or of one record "
+            "of an entity (one line of its JSON Lines file), generated from antq's "
+            "classes; or write every schema into a directory."
+        ),
+    )
+    wanted = schema_command.add_mutually_exclusive_group()
+    wanted.add_argument(
+        "--entity",
+        metavar="NAME",
+        choices=ENTITIES,
+        help=f"the entity: {', '.join(ENTITIES)} (default: the dataset file)",
+    )
+    wanted.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write every schema into DIR (dataset.schema.json, tips.schema.json ...)",
+    )
     _units_parser(commands)
     return parser
 
@@ -343,6 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "units": _units,
             "assess": _assess,
             "summarize": _summarize,
+            "schema": _schema,
         }
         return commands[arguments.command](arguments)
     except _UsageError as error:
@@ -443,6 +466,23 @@ def _summarize(arguments: argparse.Namespace) -> int:
         else:
             shown = "none" if value is None else str(value)
         print(f"{key}: {shown}")
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    if arguments.output_dir is None:
+        chosen = entity_schema(arguments.entity) if arguments.entity else dataset_schema()
+        sys.stdout.write(dumps_schema(chosen))
+        return EXIT_OK
+    directory = Path(arguments.output_dir)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas().items():
+            (directory / name).write_text(dumps_schema(schema), encoding="utf-8")
+            print(directory / name)
+    except OSError as error:
+        msg = f"cannot write {error.filename}: {error.strerror}"
+        raise _UsageError(msg) from None
     return EXIT_OK
 
 
