@@ -42,6 +42,7 @@ from antq.rating import (
     team_rating_eligible,
     team_rating_window,
 )
+from antq.testing import score_sheet_scores, score_sheets
 from antq.units import OrganisationKind, UnitLevel
 
 PLAN = ScoreItem("q1-plan", "Nghị quyết, kế hoạch, sơ kết, báo cáo trong quý I", 3)
@@ -75,44 +76,10 @@ def refused(make: Any) -> InvalidValueError:
 
 # --- strategies -------------------------------------------------------------------
 
-POINTS = st.decimals(min_value=Decimal("0.5"), max_value=Decimal(20), places=1)
-
-
-@st.composite
-def score_sheets(draw: st.DrawFn) -> ScoreSheet:
-    """
-    Build a valid score sheet: items with unique ids, cut-offs in order.
-    """
-    maximums = draw(st.lists(POINTS, min_size=1, max_size=6))
-    items = [ScoreItem(f"i{index}", f"item {index}", top) for index, top in enumerate(maximums)]
-    total = sum(maximums, Decimal(0))
-    classes = sorted(draw(st.sets(st.sampled_from(RatingClass))), key=lambda c: c.rank)
-    minimums = draw(
-        st.lists(
-            st.decimals(min_value=0, max_value=total, places=1),
-            min_size=len(classes),
-            max_size=len(classes),
-            unique=True,
-        )
-    )
-    cutoffs = [
-        ClassCutoff(rating_class, minimum)
-        for rating_class, minimum in zip(classes, sorted(minimums, reverse=True), strict=True)
-    ]
-    return ScoreSheet("sheet", "A sheet", [RatedKind.COMMUNE], "tests", items, cutoffs=cutoffs)
-
-
-@st.composite
-def sheets_with_scores(draw: st.DrawFn) -> tuple[ScoreSheet, dict[str, Decimal]]:
-    """
-    Build a valid sheet and points for every one of its items.
-    """
-    sheet = draw(score_sheets())
-    scores = {
-        item.id: draw(st.decimals(min_value=0, max_value=item.max_points, places=1))
-        for item in sheet.items
-    }
-    return sheet, scores
+#: Sheets and the points given on them, from antq.testing.
+SHEETS_WITH_SCORES = score_sheets().flatmap(
+    lambda sheet: score_sheet_scores(sheet=sheet).map(lambda scores: (sheet, scores))
+)
 
 
 # --- classes and kinds --------------------------------------------------------------
@@ -412,7 +379,7 @@ class TestScoreSheet:
         """
         A higher score never gets a worse class.
         """
-        places = st.decimals(min_value=0, max_value=sheet.max_total, places=1)
+        places = st.decimals(min_value=0, max_value=sheet.max_total, places=2)
         low, high = sorted([data.draw(places), data.draw(places)])
         ranks = [c.rank if c else 4 for c in (sheet.classify(low), sheet.classify(high))]
         assert ranks[1] <= ranks[0]
@@ -579,7 +546,7 @@ class TestRate:
         error = refused(lambda: Rating(SHEET, [ItemResult(MODEL), ItemResult(PLAN)]))
         assert ("results", ["q3-model", "q1-plan"]) == (error.field, error.value)
 
-    @given(case=sheets_with_scores())
+    @given(case=SHEETS_WITH_SCORES)
     def test_total_is_the_sum_of_the_item_points(
         self, case: tuple[ScoreSheet, dict[str, Decimal]]
     ) -> None:
@@ -589,7 +556,7 @@ class TestRate:
         sheet, scores = case
         assert sum(scores.values(), Decimal(0)) == rate(sheet, scores).total
 
-    @given(case=sheets_with_scores())
+    @given(case=SHEETS_WITH_SCORES)
     def test_a_complete_rating_has_the_class_of_its_total(
         self, case: tuple[ScoreSheet, dict[str, Decimal]]
     ) -> None:

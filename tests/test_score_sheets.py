@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from antq.errors import InvalidValueError, LoadProblem
 from antq.rating import (
@@ -34,6 +33,7 @@ from antq.score_sheets import (
     score_sheet_from_dict,
     scores_from_dict,
 )
+from antq.testing import score_sheets
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -639,43 +639,9 @@ class TestScoresFromDict:
 
 # --- round trips ------------------------------------------------------------------
 
-IDS = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
-TEXTS = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1
-).filter(str.strip)
-
-
-@st.composite
-def score_sheets(draw: st.DrawFn) -> ScoreSheet:
-    """
-    Build a valid score sheet directly: unique ids, cut-offs in order below the total.
-    """
-    ids = draw(st.lists(IDS, min_size=1, max_size=5, unique=True))
-    items = [
-        ScoreItem(
-            item_id,
-            draw(TEXTS),
-            draw(st.decimals(min_value=Decimal("0.25"), max_value=50, places=2)),
-            group=draw(st.none() | TEXTS),
-        )
-        for item_id in ids
-    ]
-    total = sum((item.max_points for item in items), Decimal(0))
-    classes = sorted(draw(st.sets(st.sampled_from(RatingClass))), key=lambda c: c.rank)
-    minimums = draw(
-        st.lists(
-            st.decimals(min_value=0, max_value=total, places=2),
-            min_size=len(classes),
-            max_size=len(classes),
-            unique=True,
-        )
-    )
-    cutoffs = [
-        ClassCutoff(rating_class, minimum)
-        for rating_class, minimum in zip(classes, sorted(minimums, reverse=True), strict=True)
-    ]
-    kinds = draw(st.lists(st.sampled_from(RatedKind), min_size=1, unique=True))
-    return ScoreSheet(draw(IDS), draw(TEXTS), kinds, draw(TEXTS), items, cutoffs=cutoffs)
+# The sheets come from antq.testing.score_sheets. Their texts hold no surrogate (no UTF-8
+# file can) and no control character, so a JSON string is a TOML one too: TOML refuses
+# U+007F unescaped, which json.dumps leaves as it is.
 
 
 def sheet_document(sheet: ScoreSheet) -> dict[str, Any]:

@@ -5,10 +5,13 @@ Tests of the Hypothesis strategies in antq.testing and of the Hypothesis plugin.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
+import tomllib
 import unicodedata
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,9 +24,12 @@ import antq
 from antq import official, testing
 from antq._hypothesis_plugin import _hypothesis_setup_hook
 from antq._validation import LOCAL_ID
+from antq.criteria import load_criteria
+from antq.recognition import CRITERIA, FACTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
 
 #: Settings for tests that draw whole registries or datasets.
 heavy = settings(
@@ -52,12 +58,25 @@ ANTQ_TYPES = [
     antq.MovementDataset,
     antq.Succession,
     antq.Edition,
+    antq.ScoreSheet,
+    antq.CriteriaParameters,
 ]
 # Values of the wrong type, as an untyped caller could pass them.
 NOT_A_PERIOD: Any = "2020"
 NOT_A_REGISTRY: Any = ()
 NOT_A_DATE: Any = "2020-01-01"
 NOT_AN_EDITION: Any = "2025-01"
+NOT_A_BOOL: Any = None
+NOT_A_SHEET: Any = "hamlet-2022"
+NOT_RATED_KINDS: Any = ["hamlet"]
+NOT_RECORDS: Any = ["c1"]
+A_TEXT: Any = "hamlet"
+# A strategy draws from its records again and again: an iterator would run dry.
+AN_ITERATOR: Any = iter(())
+#: A year in which security-and-order teams exist (from 1 July 2024).
+TEAM_YEAR = antq.Period.year(2025)
+#: A year of three digits: no fact or decision can be for it.
+YEAR_999 = antq.Period(dt.date(999, 1, 1), dt.date(999, 12, 31))
 
 # Checks --------------------------------------------------------------------------------
 
@@ -1107,120 +1126,672 @@ class TestEditions:
         assert expected == (len(dataset.registry), dataset.registry.organisations, dataset.sessions)
 
 
+#: Days on which security-and-order teams may exist: from 1 July 2024 to 2030.
+TEAM_DAYS = antq.Period(dt.date(2024, 7, 1), dt.date(2030, 12, 31))
+
+
+class TestTeamsFactsAndRecognitions:
+    """
+    Security-and-order teams, facts for recognition and recorded recognitions.
+    """
+
+    @heavy
+    @given(st.data())
+    def test_teams_serve_hamlets_of_their_commune(self, data: st.DataObject) -> None:
+        """
+        Every team belongs to a commune, serves its hamlets once each, and lies in the period.
+        """
+        period = data.draw(testing.periods(within=TEAM_DAYS))
+        registry = data.draw(testing.units_registries(min_hamlets_per_commune=1, during=period))
+        team = data.draw(testing.security_teams(registry=registry, period=period))
+        attrs.validate(team)
+        assert antq.UnitLevel.COMMUNE is registry.get(team.commune_code).level
+        assert {team.commune_code} == {registry.get(h).parent_code for h in team.hamlet_codes}
+        assert_unique(team.hamlet_codes)
+        assert_inside(period, team.established_on, team.dissolved_on)
+        assert team.established_on >= dt.date(2024, 7, 1)
+
+    @heavy
+    @given(st.data())
+    def test_facts_are_about_a_place_in_a_year_of_the_period(self, data: st.DataObject) -> None:
+        """
+        Every fact is one antq reads, with a value of its type, for a year the period touches.
+        """
+        registry, period = data.draw(contexts())
+        fact = data.draw(testing.assessment_facts(registry=registry, period=period))
+        attrs.validate(fact)
+        assert period.start.year <= fact.year <= period.end.year
+        assert level_of(registry, fact.unit_code) in {
+            None,
+            antq.UnitLevel.HAMLET,
+            antq.UnitLevel.COMMUNE,
+        }
+        assert isinstance(fact.value, bool) == (FACTS[fact.fact].kind is bool)
+
+    @heavy
+    @given(st.data())
+    def test_recognitions_are_decisions_on_places_that_can_be_recognised(
+        self, data: st.DataObject
+    ) -> None:
+        """
+        Every decision is safe or not safe, on a place that can be recognised, dated in its year.
+        """
+        registry, period = data.draw(contexts())
+        decision = data.draw(testing.recognitions(registry=registry, period=period))
+        attrs.validate(decision)
+        assert decision.outcome in {antq.Outcome.SAFE, antq.Outcome.NOT_SAFE}
+        assert period.start.year <= decision.year <= period.end.year
+        assert decision.decided_on is None or decision.year == decision.decided_on.year
+
+    @heavy
+    @given(
+        testing.datasets(
+            min_security_teams=1,
+            max_security_teams=3,
+            min_assessment_facts=1,
+            max_assessment_facts=8,
+            max_recognitions=4,
+        )
+    )
+    def test_datasets_hold_teams_facts_and_decisions_when_asked(
+        self, dataset: antq.MovementDataset
+    ) -> None:
+        """
+        Teams have unique ids; a fact is given once per place and year; no count tops its total.
+        """
+        check_dataset(dataset)
+        assert 1 <= len(dataset.security_teams) <= 3
+        assert_unique(team.id for team in dataset.security_teams)
+        facts = {(f.unit_code, f.year, f.fact): f.value for f in dataset.assessment_facts}
+        assert len(facts) == len(dataset.assessment_facts)
+        for (unit, year, fact), value in facts.items():
+            total = {"households_registered": "households_total"}.get(fact)
+            assert total is None or value <= facts.get((unit, year, total), value)
+        decisions = [(d.code, d.year) for d in dataset.recognitions]
+        assert len(set(decisions)) == len(decisions)
+
+    @heavy
+    @given(
+        testing.editions().flatmap(
+            lambda edition: testing.datasets(edition=edition, max_security_teams=2)
+        )
+    )
+    def test_teams_on_an_edition_are_drawn_in_its_days(self, dataset: antq.MovementDataset) -> None:
+        """
+        On an edition, teams come only in a period after 1 July 2024 within its days.
+        """
+        assert dataset.edition is not None
+        check_dataset(dataset)
+        assert not dataset.security_teams or dataset.period.end >= dt.date(2024, 7, 1)
+
+
+# Score sheets and criteria ---------------------------------------------------------------
+
+
+def survives_toml_and_json(text: str) -> bool:
+    """
+    Tell whether *text*, written as a JSON string (a TOML basic string too), reads back.
+    """
+    written = json.dumps(text, ensure_ascii=False).encode("utf-8").decode("utf-8")
+    return bool(text == json.loads(written) == tomllib.loads(f"text = {written}")["text"])
+
+
+def toml_value(value: object) -> str:
+    """
+    Write a value of a criteria document in TOML: strings, integers, arrays, inline tables.
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(map(toml_value, value)) + "]"
+    assert isinstance(value, dict)
+    return "{" + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + "}"
+
+
+def criteria_document(parameters: antq.CriteriaParameters) -> dict[str, Any]:
+    """
+    Return the document of a criteria file that gives *parameters*.
+    """
+
+    def conditions(found: Iterable[antq.Condition]) -> list[dict[str, Any]]:
+        return [{"fact": c.fact, c.comparison.value: c.value} for c in found]
+
+    document: dict[str, Any] = {
+        "gaps": [
+            {"criterion": g.criterion, "source": g.source, "conditions": conditions(g.conditions)}
+            for g in parameters.gaps
+        ],
+        "criteria": [
+            {
+                "id": c.id,
+                "title": c.title,
+                "source": c.source,
+                "subjects": [subject.value for subject in c.subjects],
+                "regimes": [regime.value for regime in c.regimes],
+                "conditions": conditions(c.conditions),
+            }
+            | ({} if c.title_vi is None else {"title_vi": c.title_vi})
+            for c in parameters.provincial
+        ],
+    }
+    if parameters.tt124_hamlet_percent is not None:
+        document["tt124_hamlet_percent"] = parameters.tt124_hamlet_percent
+    if parameters.school_review is not None:
+        document["school_review"] = str(parameters.school_review)
+    return document
+
+
+def one_item_sheet(max_points: Decimal) -> antq.ScoreSheet:
+    """
+    Return a sheet of one item, ``q``, worth *max_points*.
+    """
+    item = antq.ScoreItem("q", "Câu hỏi", max_points)
+    return antq.ScoreSheet("s", "Bảng điểm", [antq.RatedKind.HAMLET], "tests", [item])
+
+
+#: The criteria of antq's catalogue that conditions can fill.
+OPEN_CRITERIA = {c.id for c in CRITERIA.values() if c.parameter == "gaps"}
+
+
+class TestScoreSheets:
+    """
+    Score sheets with their cut-offs.
+    """
+
+    @given(testing.score_sheets())
+    def test_sheets_are_valid_with_cutoffs_in_order_below_the_total(
+        self, sheet: antq.ScoreSheet
+    ) -> None:
+        """
+        Ids are local and unique; cut-offs go from the best class down, none above the total.
+        """
+        assert sheet == attrs.evolve(sheet)
+        assert all(LOCAL_ID.fullmatch(i) for i in [sheet.id, *(i.id for i in sheet.items)])
+        assert_unique(item.id for item in sheet.items)
+        ranks = [cutoff.rating_class.rank for cutoff in sheet.cutoffs]
+        minimums = [cutoff.minimum for cutoff in sheet.cutoffs]
+        assert sorted(set(ranks)) == ranks
+        assert sorted(set(minimums), reverse=True) == minimums
+        assert all(0 <= minimum <= sheet.max_total for minimum in minimums)
+        for item in sheet.items:
+            assert Decimal("0.25") <= item.max_points <= 50
+            assert item.max_points == item.max_points.quantize(Decimal("0.01"))
+
+    @given(testing.score_sheets())
+    def test_texts_can_be_written_to_toml_and_json(self, sheet: antq.ScoreSheet) -> None:
+        """
+        Every title, source and group is UTF-8 text that a TOML or JSON string holds.
+        """
+        groups = [item.group for item in sheet.items if item.group is not None]
+        texts = [sheet.title, sheet.source, *(item.title for item in sheet.items), *groups]
+        assert all(text.strip() and survives_toml_and_json(text) for text in texts)
+
+    @given(st.data())
+    def test_sizes_stay_within_the_bounds_given(self, data: st.DataObject) -> None:
+        """
+        A sheet has from min_items to max_items items.
+        """
+        low = data.draw(st.integers(1, 6))
+        high = data.draw(st.integers(low, 8))
+        sheet = data.draw(testing.score_sheets(min_items=low, max_items=high))
+        assert low <= len(sheet.items) <= high
+
+    @given(st.data())
+    def test_kinds_given_are_the_kinds_of_every_sheet(self, data: st.DataObject) -> None:
+        """
+        With kinds, every sheet rates exactly those kinds, in that order.
+        """
+        kinds = data.draw(st.lists(st.sampled_from(antq.RatedKind), min_size=1, unique=True))
+        sheet = data.draw(testing.score_sheets(kinds=tuple(kinds)))
+        assert tuple(kinds) == sheet.kinds
+
+    def test_sheets_shrink_to_one_item_worth_a_quarter_and_no_cutoff(self) -> None:
+        """
+        The simplest sheet rates hamlets on one item worth 0.25 points, without classes.
+        """
+        sheet = find(testing.score_sheets(), lambda _: True)
+        expected = ((antq.RatedKind.HAMLET,), [Decimal("0.25")], ())
+        assert expected == (sheet.kinds, [i.max_points for i in sheet.items], sheet.cutoffs)
+
+    def test_a_sheet_can_give_every_class_down_to_zero(self) -> None:
+        """
+        Some sheets have a cut-off for each of the four classes, the lowest at 0 points.
+        """
+        sheet = find(
+            testing.score_sheets(),
+            lambda sheet: len(sheet.cutoffs) == 4 and sheet.cutoffs[-1].minimum == 0,
+        )
+        assert list(antq.RatingClass) == [cutoff.rating_class for cutoff in sheet.cutoffs]
+
+    def test_items_can_share_a_group(self) -> None:
+        """
+        Groups are the sheet's: two items can belong to the same one.
+        """
+        sheet = find(
+            testing.score_sheets(),
+            lambda sheet: (
+                len([i for i in sheet.items if i.group is not None])
+                > len({i.group for i in sheet.items if i.group is not None})
+            ),
+        )
+        assert 2 == len(sheet.items)
+
+
+class TestScoreSheetScores:
+    """
+    The points given on a score sheet.
+    """
+
+    @given(st.data())
+    def test_every_item_gets_points_up_to_its_maximum(self, data: st.DataObject) -> None:
+        """
+        The points name every item, in the sheet's order, and make a complete rating.
+        """
+        sheet = data.draw(testing.score_sheets())
+        scores = data.draw(testing.score_sheet_scores(sheet=sheet))
+        assert [item.id for item in sheet.items] == list(scores)
+        assert all(0 <= scores[item.id] <= item.max_points for item in sheet.items)
+        rating = antq.rate(sheet, scores)
+        assert (True, sum(scores.values(), Decimal(0))) == (rating.complete, rating.total)
+
+    @pytest.mark.parametrize(
+        "maximum", [Decimal("0.5"), Decimal("2.125"), Decimal("1E+1")], ids=str
+    )
+    def test_an_item_can_get_its_maximum(self, maximum: Decimal) -> None:
+        """
+        The maximum itself can be given, whatever its number of decimal places.
+        """
+        sheet = one_item_sheet(maximum)
+        assert {"q": maximum} == find(
+            testing.score_sheet_scores(sheet=sheet), lambda scores: scores["q"] == maximum
+        )
+
+    def test_points_take_the_finer_steps_of_a_maximum(self) -> None:
+        """
+        An item worth 2.125 points can get thousandths; the smallest is 0.001.
+        """
+        sheet = one_item_sheet(Decimal("2.125"))
+        scores = find(
+            testing.score_sheet_scores(sheet=sheet),
+            lambda scores: scores["q"] % Decimal("0.01") != 0,
+        )
+        assert Decimal("0.001") == scores["q"]
+
+
+class TestCriteriaParameters:
+    """
+    The parameters of a criteria file.
+    """
+
+    @given(testing.criteria_parameters())
+    def test_parameters_fill_open_criteria_and_add_new_ones(
+        self, parameters: antq.CriteriaParameters
+    ) -> None:
+        """
+        Gaps fill criteria that take conditions; provincial ids are new; conditions are 1 to 3.
+        """
+        assert parameters == attrs.evolve(parameters)
+        assert {gap.criterion for gap in parameters.gaps} <= OPEN_CRITERIA
+        assert not {criterion.id for criterion in parameters.provincial} & set(CRITERIA)
+        groups = [gap.conditions for gap in parameters.gaps]
+        groups += [criterion.conditions for criterion in parameters.provincial]
+        assert all(1 <= len(conditions) <= 3 for conditions in groups)
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(parameters=testing.criteria_parameters())
+    def test_parameters_survive_a_criteria_file(
+        self, tmp_path: Path, parameters: antq.CriteriaParameters
+    ) -> None:
+        """
+        Written to a TOML and a JSON criteria file, the parameters read back the same.
+        """
+        document = criteria_document(parameters)
+        as_toml = tmp_path / "criteria.toml"
+        as_toml.write_text(
+            "".join(f"{key} = {toml_value(value)}\n" for key, value in document.items()),
+            encoding="utf-8",
+        )
+        as_json = tmp_path / "criteria.json"
+        as_json.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        assert [parameters, parameters] == [load_criteria(as_toml), load_criteria(as_json)]
+
+    @given(st.data())
+    def test_sizes_stay_within_the_bounds_given(self, data: st.DataObject) -> None:
+        """
+        Gaps and provincial criteria respect their bounds.
+        """
+        gaps = data.draw(bounds(largest=16))
+        provincial = data.draw(bounds(largest=4))
+        parameters = data.draw(
+            testing.criteria_parameters(
+                min_gaps=gaps[0],
+                max_gaps=gaps[1],
+                min_provincial=provincial[0],
+                max_provincial=provincial[1],
+            )
+        )
+        assert gaps[0] <= len(parameters.gaps) <= gaps[1]
+        assert provincial[0] <= len(parameters.provincial) <= provincial[1]
+
+    @settings(max_examples=10)
+    @given(testing.criteria_parameters(min_gaps=16, max_gaps=99, max_provincial=0))
+    def test_every_open_criterion_can_be_filled_at_once(
+        self, parameters: antq.CriteriaParameters
+    ) -> None:
+        """
+        With min_gaps=16, every criterion that takes conditions is filled, and no more.
+        """
+        assert OPEN_CRITERIA == {gap.criterion for gap in parameters.gaps}
+
+    def test_conditions_may_read_a_fact_of_the_users_own(self) -> None:
+        """
+        A condition can name a fact antq does not know, compared as a count or true/false.
+        """
+        parameters = find(
+            testing.criteria_parameters(min_gaps=1, max_gaps=1, max_provincial=0),
+            lambda p: any(c.fact not in FACTS for g in p.gaps for c in g.conditions),
+        )
+        assert "a" in {c.fact for gap in parameters.gaps for c in gap.conditions}
+
+    def test_a_provincial_id_that_names_a_catalogue_criterion_is_changed(self) -> None:
+        """
+        An id drawn equal to a criterion of the catalogue becomes another, still local id.
+        """
+        # Drawn at random too rarely for a test: the private helper is called instead.
+        assert ("tt124.hamlet.1.p", "bac-kan.1") == (
+            testing._provincial_id("tt124.hamlet.1"),
+            testing._provincial_id("bac-kan.1"),
+        )
+
+
 class TestInvalidArguments:
     """
     Arguments that no strategy can honour.
     """
 
     @pytest.mark.parametrize(
-        "make",
+        ("make", "argument"),
         [
             pytest.param(
                 lambda: testing.dates(min_value=dt.date(2020, 1, 2), max_value=dt.date(2020, 1, 1)),
+                "max_value",
                 id="dates-reversed",
             ),
             pytest.param(
                 lambda: testing.dates(min_value=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)),
+                "min_value",
                 id="dates-datetime",
             ),
-            pytest.param(lambda: testing.periods(within=NOT_A_PERIOD), id="periods-within-text"),
-            pytest.param(lambda: testing.units_registries(min_communes=-1), id="negative-size"),
-            pytest.param(lambda: testing.units_registries(max_communes=True), id="boolean-size"),
+            pytest.param(
+                lambda: testing.periods(within=NOT_A_PERIOD), "within", id="periods-within-text"
+            ),
+            pytest.param(
+                lambda: testing.units_registries(min_communes=-1),
+                "min_communes",
+                id="negative-size",
+            ),
+            pytest.param(
+                lambda: testing.units_registries(max_communes=True),
+                "max_communes",
+                id="boolean-size",
+            ),
             pytest.param(
                 lambda: testing.units_registries(
                     min_hamlets_per_commune=3, max_hamlets_per_commune=2
                 ),
+                "min_hamlets_per_commune",
                 id="min-above-max",
             ),
-            pytest.param(lambda: testing.units_registries(during=NOT_A_PERIOD), id="during-text"),
+            pytest.param(
+                lambda: testing.units_registries(during=NOT_A_PERIOD), "during", id="during-text"
+            ),
             pytest.param(
                 lambda: testing.campaigns(registry=antq.UnitRegistry(()), period=ONE_YEAR),
+                "registry",
                 id="campaigns-no-organiser",
             ),
             pytest.param(
                 lambda: testing.campaigns(registry=NOT_A_REGISTRY, period=ONE_YEAR),
+                "registry",
                 id="campaigns-registry-tuple",
             ),
             pytest.param(
                 lambda: testing.sessions(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "registry",
                 id="sessions-no-place",
             ),
             pytest.param(
-                lambda: testing.tips(registry=PROVINCE_ONLY, period=ONE_YEAR), id="tips-no-receiver"
+                lambda: testing.tips(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "registry",
+                id="tips-no-receiver",
             ),
             pytest.param(
                 lambda: testing.tips(registry=PROVINCE_ONLY, period=NOT_A_PERIOD),
+                "period",
                 id="tips-period-text",
             ),
             pytest.param(
                 lambda: testing.model_groups(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "registry",
                 id="groups-no-place",
             ),
             pytest.param(
                 lambda: testing.reintegration_cases(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "registry",
                 id="cases-no-home",
             ),
             pytest.param(
                 lambda: testing.tip_extensions(
                     received_on=dt.date(2020, 2, 1), max_value=dt.date(2020, 1, 31)
                 ),
+                "max_value",
                 id="extensions-reversed",
             ),
             pytest.param(
-                lambda: testing.tip_extensions(received_on=NOT_A_DATE), id="extensions-text"
+                lambda: testing.tip_extensions(received_on=NOT_A_DATE),
+                "received_on",
+                id="extensions-text",
             ),
             pytest.param(
                 lambda: testing.declared_tallies(registry=antq.UnitRegistry(()), period=ONE_YEAR),
+                "registry",
                 id="tallies-no-declarer",
             ),
             pytest.param(
                 lambda: testing.declared_tallies(registry=NOT_A_REGISTRY, period=ONE_YEAR),
+                "registry",
                 id="tallies-registry-tuple",
             ),
-            pytest.param(lambda: testing.datasets(min_tips=21), id="datasets-min-above-max"),
             pytest.param(
-                lambda: testing.datasets(min_declared_tallies=1), id="datasets-tallies-above-max"
+                lambda: testing.datasets(min_tips=21), "min_tips", id="datasets-min-above-max"
             ),
             pytest.param(
-                lambda: testing.datasets(max_declared_tallies=-1), id="datasets-tallies-negative"
+                lambda: testing.datasets(min_declared_tallies=1),
+                "min_declared_tallies",
+                id="datasets-tallies-above-max",
             ),
-            pytest.param(lambda: testing.datasets(period=NOT_A_PERIOD), id="datasets-period-text"),
             pytest.param(
-                lambda: testing.datasets(edition=NOT_AN_EDITION), id="datasets-edition-text"
+                lambda: testing.datasets(max_declared_tallies=-1),
+                "max_declared_tallies",
+                id="datasets-tallies-negative",
+            ),
+            pytest.param(
+                lambda: testing.datasets(period=NOT_A_PERIOD), "period", id="datasets-period-text"
+            ),
+            pytest.param(
+                lambda: testing.datasets(edition=NOT_AN_EDITION),
+                "edition",
+                id="datasets-edition-text",
             ),
             pytest.param(
                 lambda: testing.datasets(edition=CITY_ONLY, period=antq.Period.year(2020)),
+                "period",
                 id="datasets-period-after-the-edition",
             ),
-            pytest.param(lambda: testing.editions(min_communes=-1), id="editions-negative-size"),
             pytest.param(
-                lambda: testing.editions(previous=NOT_AN_EDITION), id="editions-previous-text"
+                lambda: testing.editions(min_communes=-1),
+                "min_communes",
+                id="editions-negative-size",
+            ),
+            pytest.param(
+                lambda: testing.editions(previous=NOT_AN_EDITION),
+                "previous",
+                id="editions-previous-text",
             ),
             pytest.param(
                 lambda: testing.editions(previous=attrs.evolve(CITY_ONLY, in_force_to=None)),
+                "previous",
                 id="editions-previous-never-ends",
             ),
             pytest.param(
                 lambda: testing.editions(
                     previous=attrs.evolve(CITY_ONLY, in_force_to=dt.date(9999, 1, 1))
                 ),
+                "previous",
                 id="editions-previous-ends-in-9999",
             ),
             pytest.param(
                 lambda: testing.edition_pairs(min_communes=3, max_communes=2),
+                "min_communes",
                 id="pairs-min-above-max",
             ),
             pytest.param(
                 lambda: testing.edition_pairs(with_split=True, max_communes=1),
+                "with_split",
                 id="pairs-split-with-one-commune",
+            ),
+            pytest.param(
+                lambda: testing.units_registries(organisations=NOT_A_BOOL),
+                "organisations",
+                id="registries-organisations-none",
+            ),
+            pytest.param(
+                lambda: testing.edition_pairs(with_split=NOT_A_BOOL),
+                "with_split",
+                id="pairs-split-none",
+            ),
+            pytest.param(
+                lambda: testing.sessions(
+                    registry=PROVINCE_ONLY, period=ONE_YEAR, campaigns=AN_ITERATOR
+                ),
+                "campaigns",
+                id="sessions-campaigns-iterator",
+            ),
+            pytest.param(
+                lambda: testing.sessions(
+                    registry=PROVINCE_ONLY, period=ONE_YEAR, campaigns=NOT_RECORDS
+                ),
+                "campaigns",
+                id="sessions-campaigns-ids",
+            ),
+            pytest.param(
+                lambda: testing.tips(registry=PROVINCE_ONLY, period=ONE_YEAR, sessions=A_TEXT),
+                "sessions",
+                id="tips-sessions-text",
+            ),
+            pytest.param(
+                lambda: testing.tips(
+                    registry=PROVINCE_ONLY, period=ONE_YEAR, include_informants=NOT_A_BOOL
+                ),
+                "include_informants",
+                id="tips-informants-none",
+            ),
+            pytest.param(
+                lambda: testing.security_teams(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "period",
+                id="teams-before-the-law",
+            ),
+            pytest.param(
+                lambda: testing.security_teams(registry=PROVINCE_ONLY, period=TEAM_YEAR),
+                "registry",
+                id="teams-no-hamlet",
+            ),
+            pytest.param(
+                lambda: testing.assessment_facts(registry=NOT_A_REGISTRY, period=ONE_YEAR),
+                "registry",
+                id="facts-registry-tuple",
+            ),
+            pytest.param(
+                lambda: testing.assessment_facts(registry=PROVINCE_ONLY, period=YEAR_999),
+                "period",
+                id="facts-year-of-three-digits",
+            ),
+            pytest.param(
+                lambda: testing.recognitions(registry=PROVINCE_ONLY, period=ONE_YEAR),
+                "registry",
+                id="recognitions-no-place",
+            ),
+            pytest.param(
+                lambda: testing.datasets(include_informants=NOT_A_BOOL),
+                "include_informants",
+                id="datasets-informants-none",
+            ),
+            pytest.param(
+                lambda: testing.datasets(
+                    min_security_teams=1, max_security_teams=1, period=ONE_YEAR
+                ),
+                "min_security_teams",
+                id="datasets-teams-before-the-law",
+            ),
+            pytest.param(
+                lambda: testing.datasets(
+                    min_security_teams=1, max_security_teams=1, edition=CITY_ONLY
+                ),
+                "min_security_teams",
+                id="datasets-teams-on-an-edition-before-the-law",
+            ),
+            pytest.param(
+                lambda: testing.score_sheets(min_items=0), "min_items", id="sheets-no-item"
+            ),
+            pytest.param(
+                lambda: testing.score_sheets(min_items=3, max_items=2),
+                "min_items",
+                id="sheets-min-above-max",
+            ),
+            pytest.param(
+                lambda: testing.score_sheets(max_items=-1), "max_items", id="sheets-negative-size"
+            ),
+            pytest.param(
+                lambda: testing.score_sheets(kinds=A_TEXT), "kinds", id="sheets-kinds-text"
+            ),
+            pytest.param(lambda: testing.score_sheets(kinds=[]), "kinds", id="sheets-no-kind"),
+            pytest.param(
+                lambda: testing.score_sheets(kinds=[antq.RatedKind.HAMLET] * 2),
+                "kinds",
+                id="sheets-kind-twice",
+            ),
+            pytest.param(
+                lambda: testing.score_sheets(kinds=NOT_RATED_KINDS), "kinds", id="sheets-kind-ids"
+            ),
+            pytest.param(
+                lambda: testing.score_sheet_scores(sheet=NOT_A_SHEET), "sheet", id="scores-sheet-id"
+            ),
+            pytest.param(
+                lambda: testing.criteria_parameters(min_gaps=17, max_gaps=20),
+                "min_gaps",
+                id="criteria-more-gaps-than-criteria",
+            ),
+            pytest.param(
+                lambda: testing.criteria_parameters(max_gaps=-1), "max_gaps", id="criteria-negative"
+            ),
+            pytest.param(
+                lambda: testing.criteria_parameters(min_provincial=2, max_provincial=1),
+                "min_provincial",
+                id="criteria-min-above-max",
             ),
         ],
     )
-    def test_strategies_refuse_arguments_they_cannot_honour(self, make: Callable[[], Any]) -> None:
+    def test_strategies_refuse_arguments_they_cannot_honour(
+        self, make: Callable[[], Any], argument: str
+    ) -> None:
         """
-        Each of these calls raises InvalidArgument at once.
+        Each of these calls raises InvalidArgument at once, naming the argument at fault.
         """
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=rf"\b{argument}\b"):
             make()
 
     def test_a_unit_closed_before_the_period_is_not_drawn(self) -> None:

@@ -45,6 +45,8 @@ def _hypothesis_setup_hook() -> None:
         antq.MovementDataset,
         antq.Succession,
         antq.Edition,
+        antq.ScoreSheet,
+        antq.CriteriaParameters,
     ):
         st.register_type_strategy(cls, _strategy_for)
 
@@ -105,5 +107,7 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
         antq.MovementDataset: testing.datasets,
         antq.Succession: testing.successions,
         antq.Edition: testing.editions,
+        antq.ScoreSheet: testing.score_sheets,
+        antq.CriteriaParameters: testing.criteria_parameters,
     }
     return strategies[cls]()

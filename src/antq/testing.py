@@ -17,6 +17,8 @@ import calendar
 import datetime as dt
 import string
 import unicodedata
+from collections import abc
+from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
@@ -31,13 +33,23 @@ from antq.dataset import MovementDataset
 from antq.editions import Edition, Succession
 from antq.groups import ModelGroup, ModelGroupKind
 from antq.periods import Period
+from antq.rating import ClassCutoff, RatedKind, RatingClass, ScoreItem, ScoreSheet
 from antq.recognition import (
     _AT_MOST,
+    CRITERIA,
     FACTS,
     AssessmentFact,
+    Comparison,
+    Condition,
+    CriteriaParameters,
+    GapConditions,
+    MonthDay,
     NotEligibleError,
     Outcome,
+    ProvincialCriterion,
     Recognition,
+    Regime,
+    Subject,
     check_eligible,
 )
 from antq.reintegration import ReintegrationCase, ReintegrationCategory
@@ -72,6 +84,7 @@ __all__ = [
     "assessment_facts",
     "campaigns",
     "check_summary_laws",
+    "criteria_parameters",
     "datasets",
     "dates",
     "declared_tallies",
@@ -85,6 +98,8 @@ __all__ = [
     "periods",
     "recognitions",
     "reintegration_cases",
+    "score_sheet_scores",
+    "score_sheets",
     "security_teams",
     "sessions",
     "successions",
@@ -177,7 +192,8 @@ def dates(
         A strategy for days from *min_value* to *max_value*, both included.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When *max_value* is before *min_value*.
+        hypothesis.errors.InvalidArgument: When a bound is not a :class:`datetime.date`
+            (a datetime is refused too), or *max_value* is before *min_value*.
     """
     _check_date("min_value", min_value)
     _check_date("max_value", max_value)
@@ -290,8 +306,9 @@ def units_registries(  # noqa: PLR0913 -- Hypothesis style: every bound is a key
         A strategy for :class:`antq.UnitRegistry`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
-            its maximum.
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer, a
+            minimum is above its maximum, *organisations* is not a bool, or *during* is
+            not a period.
     """
     _check_sizes("min_communes", min_communes, "max_communes", max_communes)
     _check_sizes(
@@ -300,6 +317,7 @@ def units_registries(  # noqa: PLR0913 -- Hypothesis style: every bound is a key
         "max_hamlets_per_commune",
         max_hamlets_per_commune,
     )
+    _check_bool("organisations", organisations)
     if during is not None:
         _check_period("during", during)
     return _registries(
@@ -542,8 +560,8 @@ def editions(
         A strategy for :class:`antq.Edition`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is
-            above its maximum, or *previous* is not an edition that ends.
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer, a
+            minimum is above its maximum, or *previous* is not an edition that ends.
     """
     _check_sizes("min_communes", min_communes, "max_communes", max_communes)
     if previous is None:
@@ -572,10 +590,12 @@ def edition_pairs(
         A strategy for ``(old, new)`` pairs of :class:`antq.Edition`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When a size is negative, a minimum is above
-            its maximum, or *with_split* asks for a split with fewer than two communes.
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer, a
+            minimum is above its maximum, *with_split* is not a bool, or it asks for a
+            split with fewer than two communes.
     """
     _check_sizes("min_communes", min_communes, "max_communes", max_communes)
+    _check_bool("with_split", with_split)
     if with_split and max_communes < 2:
         msg = f"with_split=True needs two communes in the new edition; max_communes={max_communes}"
         raise InvalidArgument(msg)
@@ -700,7 +720,8 @@ def campaigns(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy[Ca
         A strategy for :class:`antq.Campaign`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no possible organiser.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, or the registry has no possible organiser.
     """
     _check_context(registry, period)
     organisers = _units_at(registry, period, *_ORGANISER_LEVELS)
@@ -739,9 +760,12 @@ def sessions(
         A strategy for :class:`antq.MobilisationSession`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no possible place.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, *campaigns* is not a sequence of campaigns, or the
+            registry has no possible place.
     """
     _check_context(registry, period)
+    _check_records("campaigns", campaigns, Campaign)
     places = _places(registry, period, UnitLevel.HAMLET)
     _check_some("sessions", places, "a hamlet or an organisation", period)
     return _sessions(local_ids(), places, period, campaigns)
@@ -808,9 +832,14 @@ def tips(
         A strategy for :class:`antq.TipRecord`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no commune or district.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, *sessions* is not a sequence of sessions,
+            *include_informants* is not a bool, or the registry has no commune or
+            district.
     """
     _check_context(registry, period)
+    _check_records("sessions", sessions, MobilisationSession)
+    _check_bool("include_informants", include_informants)
     receivers = _units_at(registry, period, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
     _check_some("tips", receivers, "a commune or district", period)
     return _tips(local_ids(), registry, period, sessions, include_informants=include_informants)
@@ -927,7 +956,8 @@ def tip_extensions(
         A strategy for :class:`antq.TipExtension`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When *max_value* is before *received_on*.
+        hypothesis.errors.InvalidArgument: When *received_on* or *max_value* is not a
+            :class:`datetime.date`, or *max_value* is before *received_on*.
     """
     _check_date("received_on", received_on)
     if max_value is None:
@@ -998,7 +1028,8 @@ def model_groups(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy
         A strategy for :class:`antq.ModelGroup`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no possible unit.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, or the registry has no possible unit.
     """
     _check_context(registry, period)
     places = _places(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
@@ -1044,7 +1075,8 @@ def reintegration_cases(
         A strategy for :class:`antq.ReintegrationCase`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no hamlet or commune.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, or the registry has no hamlet or commune.
     """
     _check_context(registry, period)
     homes = _units_at(registry, period, UnitLevel.HAMLET, UnitLevel.COMMUNE)
@@ -1081,7 +1113,8 @@ def declared_tallies(*, registry: UnitRegistry, period: Period) -> st.SearchStra
         A strategy for :class:`antq.DeclaredTally`, with values from 0 to 500.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no unit or organisation.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period, or the registry has no unit or organisation.
     """
     _check_context(registry, period)
     declarers = _places(registry, period, *UnitLevel)
@@ -1135,8 +1168,9 @@ def security_teams(*, registry: UnitRegistry, period: Period) -> st.SearchStrate
         A strategy for :class:`antq.SecurityTeam`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When *period* ends before 1 July 2024, or the
-            registry has no commune with a hamlet.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period or ends before 1 July 2024, or the registry has no commune
+            with a hamlet.
     """
     _check_context(registry, period)
     if period.end < TEAMS_FROM:
@@ -1210,8 +1244,9 @@ def assessment_facts(
         A strategy for :class:`antq.recognition.AssessmentFact`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no possible unit, or
-            *period* touches no year from 1000 to 9999.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period or touches no year from 1000 to 9999, or the registry has no
+            possible unit.
     """
     _check_context(registry, period)
     _check_years("assessment_facts", period)
@@ -1259,8 +1294,9 @@ def recognitions(*, registry: UnitRegistry, period: Period) -> st.SearchStrategy
         A strategy for :class:`antq.Recognition`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When the registry has no unit that can be
-            recognised, or *period* touches no year from 1000 to 9999.
+        hypothesis.errors.InvalidArgument: When *registry* is not a registry, *period*
+            is not a period or touches no year from 1000 to 9999, or the registry has no
+            unit that can be recognised.
     """
     _check_context(registry, period)
     _check_years("recognitions", period)
@@ -1310,6 +1346,260 @@ def _recognitions(draw: st.DrawFn, places: Sequence[_Place], period: Period) -> 
         draw(st.sampled_from((Outcome.SAFE, Outcome.NOT_SAFE))),
         decided_on=draw(st.none() | st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))),
         authority=draw(_AUTHORITIES),
+    )
+
+
+# Score sheets and criteria --------------------------------------------------------------
+
+# Characters a TOML or JSON file holds as written: no surrogate (UTF-8 cannot encode
+# one) and no control character (a TOML string cannot hold one unescaped, U+007F
+# included).
+_FILE_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+# The same without the separators: none of these is blank to str.strip.
+_VISIBLE_CHARACTERS = st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")
+)
+# Built once: text of any script that a file can hold, never blank; it shrinks to "0".
+_FILE_TEXTS = st.tuples(
+    st.text(_FILE_CHARACTERS), _VISIBLE_CHARACTERS, st.text(_FILE_CHARACTERS)
+).map("".join)
+# The most points an item gives: 0.25 to 50, in hundredths.
+_MAX_POINTS = st.decimals(min_value=Decimal("0.25"), max_value=Decimal(50), places=2)
+
+
+def score_sheets(
+    *, min_items: int = 1, max_items: int = 6, kinds: Sequence[RatedKind] | None = None
+) -> st.SearchStrategy[ScoreSheet]:
+    """
+    Return a strategy for score sheets with their class cut-offs.
+
+    The sheet's id and its items' ids are local identifiers, the items' unique on the
+    sheet. Each item is worth 0.25 to 50 points, in hundredths, and belongs to one of
+    up to three groups of the sheet, or to none. The sheet has cut-offs for none, some
+    or all of the classes: from the best class down, each minimum below the one before,
+    none above the sheet's total, the lowest possibly 0. Titles, sources and groups
+    are text of any script, never blank, without surrogates or control characters: every
+    sheet can be written to a TOML or JSON file and read back by
+    :func:`antq.score_sheets.load_score_sheet`.
+
+    Args:
+        min_items: The fewest items; at least 1, since a sheet has an item.
+        max_items: The most items.
+        kinds: The kinds of unit every sheet rates, in this order; without it, each
+            sheet rates one or more kinds, each once, in any order.
+
+    Returns:
+        A strategy for :class:`antq.ScoreSheet`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer,
+            *min_items* is 0 or above *max_items*, or *kinds* is not a sequence of
+            :class:`antq.RatedKind`, is empty, or names a kind twice.
+    """
+    _check_sizes("min_items", min_items, "max_items", max_items)
+    if min_items < 1:
+        msg = f"min_items={min_items!r} must be at least 1: a score sheet has an item"
+        raise InvalidArgument(msg)
+    if kinds is None:
+        kind_lists = st.lists(st.sampled_from(RatedKind), min_size=1, unique=True)
+    else:
+        kind_lists = st.just(_checked_kinds(kinds))
+    return _score_sheets((min_items, max_items), kind_lists)
+
+
+def _checked_kinds(kinds: Sequence[RatedKind]) -> list[RatedKind]:
+    _check_records("kinds", kinds, RatedKind)
+    listed = list(kinds)
+    if not listed:
+        msg = f"kinds={kinds!r} must name a kind: a score sheet rates at least one"
+        raise InvalidArgument(msg)
+    if len(set(listed)) != len(listed):
+        msg = f"kinds={kinds!r} names a kind twice; a score sheet lists each once"
+        raise InvalidArgument(msg)
+    return listed
+
+
+@st.composite
+def _score_sheets(
+    draw: st.DrawFn, items: tuple[int, int], kinds: st.SearchStrategy[list[RatedKind]]
+) -> ScoreSheet:
+    groups = draw(st.lists(_FILE_TEXTS, max_size=3, unique=True))
+    in_group = (st.none() | st.sampled_from(groups)) if groups else st.none()
+    sheet_items = [
+        ScoreItem(item_id, draw(_FILE_TEXTS), draw(_MAX_POINTS), group=draw(in_group))
+        for item_id in draw(
+            st.lists(local_ids(), min_size=items[0], max_size=items[1], unique=True)
+        )
+    ]
+    total = sum((item.max_points for item in sheet_items), Decimal(0))
+    classes = sorted(draw(st.sets(st.sampled_from(RatingClass))), key=lambda c: c.rank)
+    minimums = draw(
+        st.lists(
+            st.decimals(min_value=0, max_value=total, places=2),
+            min_size=len(classes),
+            max_size=len(classes),
+            unique=True,
+        )
+    )
+    cutoffs = [
+        ClassCutoff(rating_class, minimum)
+        for rating_class, minimum in zip(classes, sorted(minimums, reverse=True), strict=True)
+    ]
+    return ScoreSheet(
+        draw(local_ids()),
+        draw(_FILE_TEXTS),
+        draw(kinds),
+        draw(_FILE_TEXTS),
+        sheet_items,
+        cutoffs=cutoffs,
+    )
+
+
+def score_sheet_scores(*, sheet: ScoreSheet) -> st.SearchStrategy[dict[str, Decimal]]:
+    """
+    Return a strategy for the points a unit gives itself on *sheet*, for every item.
+
+    Each item gets 0 to its maximum, both included, in hundredths or in the finer steps
+    of its maximum (an item worth ``2.125`` points gets thousandths). The points are
+    keyed by item id, in the sheet's order: :func:`antq.rate` turns them into a complete
+    rating, and :class:`antq.UnitScores` takes them as its ``points``.
+
+    Args:
+        sheet: The score sheet the points are given on.
+
+    Returns:
+        A strategy for dicts of item ids to points (:class:`decimal.Decimal`).
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When *sheet* is not a score sheet.
+    """
+    _check_instance("sheet", sheet, ScoreSheet)
+    ids = [item.id for item in sheet.items]
+    return st.tuples(*(_points_up_to(item.max_points) for item in sheet.items)).map(
+        lambda points: dict(zip(ids, points, strict=True))
+    )
+
+
+def _points_up_to(maximum: Decimal) -> st.SearchStrategy[Decimal]:
+    # A finite Decimal's exponent is an int: 2.125 has -3, and gets 3 places.
+    places = max(2, -int(maximum.as_tuple().exponent))
+    return st.decimals(min_value=0, max_value=maximum, places=places)
+
+
+def criteria_parameters(
+    *, min_gaps: int = 0, max_gaps: int = 3, min_provincial: int = 0, max_provincial: int = 3
+) -> st.SearchStrategy[CriteriaParameters]:
+    """
+    Return a strategy for the parameters a criteria file gives: gaps filled, a province's criteria.
+
+    Gaps fill distinct criteria of :data:`antq.recognition.CRITERIA` that take
+    conditions (their ``parameter`` is ``"gaps"``; there are 16). A province's criteria
+    have unique ids that are not ids of that catalogue, and apply to one or more
+    subjects and regimes. Each gap and criterion has one to three conditions, on a fact
+    of :data:`antq.recognition.FACTS` with a value of its type or on a fact of the
+    user's own; true and false are compared with ``equals`` only, counts (0 to 500) in
+    any way. The share of hamlets (``tt124_hamlet_percent``, 0 to 100) and the day of
+    the school-year review (never 29 February) are given or not. Texts are drawn as by
+    :func:`score_sheets`: every value can be written to a criteria file and read back by
+    :func:`antq.criteria.load_criteria`.
+
+    Args:
+        min_gaps: The fewest gaps filled; at most 16.
+        max_gaps: The most gaps filled; above 16, 16.
+        min_provincial: The fewest provincial criteria.
+        max_provincial: The most provincial criteria.
+
+    Returns:
+        A strategy for :class:`antq.CriteriaParameters`.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer, a
+            minimum is above its maximum, or *min_gaps* is above 16.
+    """
+    _check_sizes("min_gaps", min_gaps, "max_gaps", max_gaps)
+    _check_sizes("min_provincial", min_provincial, "max_provincial", max_provincial)
+    if min_gaps > len(_OPEN_CRITERIA):
+        msg = (
+            f"min_gaps={min_gaps!r} is above the {len(_OPEN_CRITERIA)} criteria that take "
+            "conditions"
+        )
+        raise InvalidArgument(msg)
+    return _criteria_parameters(
+        (min_gaps, min(max_gaps, len(_OPEN_CRITERIA))), (min_provincial, max_provincial)
+    )
+
+
+#: The criteria of antq's catalogue that take conditions: gaps, or partly known.
+_OPEN_CRITERIA = tuple(
+    criterion.id for criterion in CRITERIA.values() if criterion.parameter == "gaps"
+)
+# A fact of antq's, or one of the user's own: 1 to 64 lower-case letters, digits or "_".
+_CONDITION_FACTS = st.sampled_from(tuple(FACTS)) | st.tuples(
+    st.sampled_from(string.ascii_lowercase),
+    st.text(string.ascii_lowercase + string.digits + "_", max_size=63),
+).map("".join)
+# A day of every year: 1 January to 31 December, never 29 February.
+_MONTH_DAYS = st.integers(1, 12).flatmap(
+    lambda month: st.integers(1, _month_length(2001, month)).map(lambda day: MonthDay(month, day))
+)
+
+
+@st.composite
+def _conditions(draw: st.DrawFn) -> Condition:
+    fact = draw(_CONDITION_FACTS)
+    known = FACTS.get(fact)
+    yes_or_no = draw(st.booleans()) if known is None else known.kind is bool
+    if yes_or_no:
+        return Condition(fact, Comparison.EQUALS, draw(st.booleans()))
+    return Condition(fact, draw(st.sampled_from(Comparison)), draw(st.integers(0, 500)))
+
+
+_CONDITION_LISTS = st.lists(_conditions(), min_size=1, max_size=3)
+
+
+def _provincial_id(id_: str) -> str:
+    """
+    Return *id_*, or another id when it is one of antq's catalogue (``tt124.hamlet.1``).
+    """
+    return f"{id_}.p" if id_ in CRITERIA else id_
+
+
+@st.composite
+def _provincial_criteria(draw: st.DrawFn, id_: str) -> ProvincialCriterion:
+    return ProvincialCriterion(
+        id_,
+        draw(_FILE_TEXTS),
+        draw(_FILE_TEXTS),
+        subjects=draw(st.lists(st.sampled_from(Subject), min_size=1, unique=True)),
+        regimes=draw(st.lists(st.sampled_from(Regime), min_size=1, unique=True)),
+        conditions=draw(_CONDITION_LISTS),
+        title_vi=draw(st.none() | _FILE_TEXTS),
+    )
+
+
+@st.composite
+def _criteria_parameters(
+    draw: st.DrawFn, gaps: tuple[int, int], provincial: tuple[int, int]
+) -> CriteriaParameters:
+    filled = draw(
+        st.lists(st.sampled_from(_OPEN_CRITERIA), min_size=gaps[0], max_size=gaps[1], unique=True)
+    )
+    ids = draw(
+        st.lists(
+            local_ids().map(_provincial_id),
+            min_size=provincial[0],
+            max_size=provincial[1],
+            unique=True,
+        )
+    )
+    return CriteriaParameters(
+        gaps=[
+            GapConditions(criterion, draw(_CONDITION_LISTS), draw(_FILE_TEXTS))
+            for criterion in filled
+        ],
+        provincial=[draw(_provincial_criteria(id_)) for id_ in ids],
+        tt124_hamlet_percent=draw(st.none() | st.integers(0, 100)),
+        school_review=draw(st.none() | _MONTH_DAYS),
     )
 
 
@@ -1394,10 +1684,11 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         A strategy for :class:`antq.MovementDataset`.
 
     Raises:
-        hypothesis.errors.InvalidArgument: When a size is negative or a minimum is above
-            its maximum, *period* is not a period, *edition* is not an edition,
-            *period* reaches outside the days *edition* is in force, or teams are asked
-            for in a *period* that ends before 1 July 2024.
+        hypothesis.errors.InvalidArgument: When a size is not a non-negative integer or a
+            minimum is above its maximum, *period* is not a period, *edition* is not an
+            edition, *period* reaches outside the days *edition* is in force,
+            *include_informants* is not a bool, or teams are asked for in a *period*, or
+            on an *edition*, that ends before 1 July 2024.
     """
     _check_sizes("min_campaigns", min_campaigns, "max_campaigns", max_campaigns)
     _check_sizes("min_sessions", min_sessions, "max_sessions", max_sessions)
@@ -1417,15 +1708,20 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
         "min_assessment_facts", min_assessment_facts, "max_assessment_facts", max_assessment_facts
     )
     _check_sizes("min_recognitions", min_recognitions, "max_recognitions", max_recognitions)
+    _check_bool("include_informants", include_informants)
     if period is not None:
         _check_period("period", period)
-        _check_teams_period(min_security_teams, period)
+        _check_teams_period(min_security_teams, period, f"period={period}")
     if edition is not None:
         _check_edition(edition, period)
     window = _window(edition) if edition is not None else Period(_EARLIEST, _LATEST)
     if period is not None:
         period_strategy = st.just(period)
-    elif min_security_teams and window.end >= TEAMS_FROM:
+    elif min_security_teams:
+        # Without an edition, the window is 2010 to 2030 and always reaches the day.
+        _check_teams_period(
+            min_security_teams, window, f"the edition, in force until {window.end.isoformat()},"
+        )
         period_strategy = _periods_ending(window.start, window.end, max(window.start, TEAMS_FROM))
     elif edition is not None:
         period_strategy = _periods(window.start, window.end)
@@ -1449,11 +1745,11 @@ def datasets(  # noqa: PLR0913 -- Hypothesis style: every bound is a keyword
     )
 
 
-def _check_teams_period(min_security_teams: int, period: Period) -> None:
+def _check_teams_period(min_security_teams: int, period: Period, what: str) -> None:
     if min_security_teams and period.end < TEAMS_FROM:
         msg = (
             f"datasets(): min_security_teams={min_security_teams} needs a period that ends on "
-            f"or after {TEAMS_FROM.isoformat()}; period={period} ends before"
+            f"or after {TEAMS_FROM.isoformat()}; {what} ends before"
         )
         raise InvalidArgument(msg)
 
@@ -1753,6 +2049,34 @@ def _check_date(name: str, value: object) -> None:
 def _check_period(name: str, value: object) -> None:
     if not isinstance(value, Period):
         msg = f"{name}={value!r} must be an antq.Period"
+        raise InvalidArgument(msg)
+
+
+def _check_bool(name: str, value: object) -> None:
+    if type(value) is not bool:
+        msg = f"{name}={value!r} must be True or False"
+        raise InvalidArgument(msg)
+
+
+def _check_instance(name: str, value: object, cls: type) -> None:
+    if not isinstance(value, cls):
+        msg = f"{name}={value!r} must be an antq.{cls.__name__}"
+        raise InvalidArgument(msg)
+
+
+def _check_records(name: str, values: object, cls: type) -> None:
+    """
+    Refuse *values* unless it is a sequence (not a string) of instances of *cls*.
+
+    A strategy draws from it again and again: a one-shot iterator would be empty after
+    the first draw.
+    """
+    if (
+        isinstance(values, str)
+        or not isinstance(values, abc.Sequence)
+        or not all(isinstance(value, cls) for value in values)
+    ):
+        msg = f"{name}={values!r} must be a sequence of antq.{cls.__name__}"
         raise InvalidArgument(msg)
 
 
