@@ -5,6 +5,7 @@ Sphinx configuration for antq's documentation.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pygments.lexers.shell import BashSessionLexer
@@ -36,6 +37,7 @@ exclude_patterns = [
     "_build",
     "units-crosscheck.md",  # included by units.md
     "performance-results.md",  # included by performance.md
+    "_generated",  # pictures drawn while building (the charts page's example)
 ]
 
 # Every reference must resolve: a broken one is an error (sphinx-build -n -W).
@@ -123,6 +125,18 @@ def _literal(template: str) -> str:
     return "``" + template.replace("`", "'") + "``"
 
 
+def _draw_example_chart(app: Sphinx) -> None:
+    """
+    Draw the chart of the bundled example that the charts page shows, in English.
+    """
+    from antq.charts import write_chart  # noqa: PLC0415 - only when building
+    from antq.io import load_example  # noqa: PLC0415
+
+    drawn = Path(app.srcdir) / "_generated"
+    drawn.mkdir(exist_ok=True)
+    write_chart(load_example(), drawn / "example-chart.svg", lang="en")
+
+
 class ConsoleLexer(BashSessionLexer):
     """
     Highlight a ```console block as the tests run it: a command is a line starting "$ ".
@@ -137,7 +151,8 @@ class ConsoleLexer(BashSessionLexer):
 
 def setup(app: Sphinx) -> None:
     """
-    Register the directive that writes the rule catalogue, and the console lexer.
+    Register the directive that writes the rule catalogue, the console lexer, and the
+    drawing of the example chart.
     """
 
     class RuleCatalogue(SphinxDirective):
@@ -150,3 +165,4 @@ def setup(app: Sphinx) -> None:
 
     app.add_directive("antq-rule-catalogue", RuleCatalogue)
     app.add_lexer("console", ConsoleLexer)
+    app.connect("builder-inited", _draw_example_chart)

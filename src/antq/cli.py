@@ -190,6 +190,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="the language")
     report.add_argument("--format", choices=FORMATS, default="text", help="the form")
+    report.add_argument(
+        "--chart",
+        metavar="FILE",
+        help="also draw the figures in FILE.png or FILE.svg, by month or year (--by) "
+        "and by commune; needs antq[charts]",
+    )
     summarize_command = commands.add_parser(
         "summarize",
         help="count a dataset's figures straight from its files, for large datasets",
@@ -433,12 +439,36 @@ def _report(arguments: argparse.Namespace) -> int:
             raise _UsageError(msg) from None
     unit = arguments.unit
     if arguments.onto is not None:
+        if arguments.chart is not None:
+            msg = "--chart draws the dataset's own units; it does not go with --onto"
+            raise _UsageError(msg)
         return _mapped_report(arguments, dataset, period)
     if unit is not None and not dataset.registry.has_unit(unit):
         raise _UsageError(_unknown_unit(unit, dataset.registry))
+    if arguments.chart is not None:
+        _chart(arguments, dataset, period)
     report = make_report(dataset, unit=unit, period=period, by=arguments.by)
     sys.stdout.write(render_report(report, lang=arguments.lang, format=arguments.format))
     return EXIT_OK
+
+
+def _chart(arguments: argparse.Namespace, dataset: MovementDataset, period: Period | None) -> None:
+    """
+    Draw the chart of ``antq report --chart``, before the report is printed.
+    """
+    from antq.charts import write_chart  # noqa: PLC0415 - matplotlib is loaded only to draw
+
+    by = arguments.by if arguments.by in {"month", "year"} else None
+    try:
+        write_chart(
+            dataset, arguments.chart, unit=arguments.unit, period=period, by=by, lang=arguments.lang
+        )
+    except (InvalidValueError, ExtraNotInstalledError) as error:
+        msg = f"--chart: {error}"
+        raise _UsageError(msg) from None
+    except OSError as error:
+        msg = f"cannot write {arguments.chart}: {error.strerror}"
+        raise _UsageError(msg) from None
 
 
 def _summarize(arguments: argparse.Namespace) -> int:
