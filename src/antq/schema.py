@@ -58,8 +58,8 @@ __all__ = [
 #: The JSON Schema dialect of every schema.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-#: The entities with a schema of their own: the record sections of a dataset file
-#: (and of a directory of JSON Lines files, one record a line), and the period.
+#: The entities with a schema of their own, the record sections of a dataset file
+#: (and of a directory of JSON Lines files, one record a line) and the period.
 ENTITIES: tuple[str, ...] = (*(name for name, _ in SECTIONS), "period")
 
 _CLASSES: dict[str, type] = {**dict(SECTIONS), "period": Period}
