@@ -151,8 +151,7 @@ class ConsoleLexer(BashSessionLexer):
 
 def setup(app: Sphinx) -> None:
     """
-    Register the directive that writes the rule catalogue, the console lexer, and the
-    drawing of the example chart.
+    Register the rule catalogue's directive, the console lexer, and the example chart.
     """
 
     class RuleCatalogue(SphinxDirective):

@@ -636,7 +636,11 @@ class TestRecords:
         """
         registry, period = data.draw(contexts(min_hamlets_per_commune=1))
         campaigns = data.draw(
-            st.lists(testing.campaigns(registry=registry, period=period), max_size=3)
+            st.lists(
+                testing.campaigns(registry=registry, period=period),
+                max_size=3,
+                unique_by=lambda campaign: campaign.id,  # as in a dataset
+            )
         )
         session = data.draw(testing.sessions(registry=registry, period=period, campaigns=campaigns))
         check_session(session, registry, period, campaigns)
