@@ -318,6 +318,12 @@ def messages(check: jsonschema.Draft202012Validator, document: object) -> list[s
     return [error.message for error in check.iter_errors(document)]
 
 
+#: Datasets that may hold records of every section.
+EVERY_SECTION = datasets(
+    max_declared_tallies=3, max_security_teams=2, max_assessment_facts=4, max_recognitions=2
+)
+
+
 class TestValidDocuments:
     """
     What antq writes, the schema accepts.
@@ -342,15 +348,7 @@ class TestValidDocuments:
         assert [] == messages(DATASET, json.loads(example_path().read_bytes()))
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(
-        datasets(
-            max_declared_tallies=3,
-            max_security_teams=2,
-            max_assessment_facts=4,
-            max_recognitions=2,
-        ),
-        st.booleans(),
-    )
+    @given(EVERY_SECTION, st.booleans())
     def test_every_generated_dataset_validates_once_written(
         self,
         dataset: Any,
@@ -365,14 +363,7 @@ class TestValidDocuments:
         assert [] == messages(DATASET, document)
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(
-        datasets(
-            max_declared_tallies=3,
-            max_security_teams=2,
-            max_assessment_facts=4,
-            max_recognitions=2,
-        )
-    )
+    @given(EVERY_SECTION)
     def test_every_written_record_validates_against_its_entity(self, dataset: Any) -> None:
         """
         Each written record, and the period, validates against its entity's schema.
