@@ -229,10 +229,12 @@ class _Builder:
         Return a reference to the schema of *cls* (an attrs class or an enumeration).
         """
         name = cls.__name__
-        if name not in self.defs:
-            self.defs[name] = {}  # taken, so that a class met again is not written twice
-            made = self._enum(cls) if issubclass(cls, enum.Enum) else self.record(cls)
-            self.defs[name] = made
+        if name in self.defs:
+            pass
+        elif issubclass(cls, enum.Enum):
+            self.defs[name] = self._enum(cls)
+        else:
+            self.record(cls)  # which writes its own definition
         return {"$ref": f"#/$defs/{name}"}
 
     def _enum(self, cls: type[enum.Enum]) -> Schema:
@@ -245,8 +247,10 @@ class _Builder:
 
     def record(self, cls: type) -> Schema:
         """
-        Return the schema of an attrs class; what it refers to goes to the definitions.
+        Return the schema of an attrs class; it and what it refers to go to the definitions.
         """
+        # Taken first, so that a class met again while this one is written is not
+        # written twice.
         self.defs.setdefault(cls.__name__, {})
         hints = get_type_hints(cls)
         described = _arguments(cls)

@@ -19,7 +19,7 @@ import string
 import unicodedata
 from collections import abc
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 import hypothesis.strategies as st
@@ -157,6 +157,7 @@ _ORGANISER_LEVELS = (UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
 _TOTALS = dict(_AT_MOST)
 
 _Place: TypeAlias = Unit | Organisation
+_T = TypeVar("_T")
 
 
 # Primitives -----------------------------------------------------------------------------
@@ -609,13 +610,11 @@ def edition_pairs(
 
 
 def _check_previous(previous: object) -> None:
-    if not isinstance(previous, Edition):
-        msg = f"previous={previous!r} must be an antq.Edition"
-        raise InvalidArgument(msg)
-    end = previous.in_force_to
+    edition = _check_instance("previous", previous, Edition)
+    end = edition.in_force_to
     if end is None or end.year >= dt.MAXYEAR:
         msg = (
-            f"previous={previous!r} is {previous.window}; an edition after it needs one "
+            f"previous={previous!r} is {edition.window}; an edition after it needs one "
             "that ends before the year 9999"
         )
         raise InvalidArgument(msg)
@@ -1764,15 +1763,11 @@ def _periods_ending(draw: st.DrawFn, first: dt.date, last: dt.date, end_from: dt
 
 
 def _check_edition(edition: object, period: Period | None) -> None:
-    if not isinstance(edition, Edition):
-        msg = f"edition={edition!r} must be an antq.Edition"
-        raise InvalidArgument(msg)
+    named = _check_instance("edition", edition, Edition)
     if period is not None and not (
-        edition.in_force_on(period.start) and edition.in_force_on(period.end)
+        named.in_force_on(period.start) and named.in_force_on(period.end)
     ):
-        msg = (
-            f"datasets(): period={period} reaches outside edition {edition.name} ({edition.window})"
-        )
+        msg = f"datasets(): period={period} reaches outside edition {named.name} ({named.window})"
         raise InvalidArgument(msg)
 
 
@@ -2047,9 +2042,7 @@ def _check_date(name: str, value: object) -> None:
 
 
 def _check_period(name: str, value: object) -> None:
-    if not isinstance(value, Period):
-        msg = f"{name}={value!r} must be an antq.Period"
-        raise InvalidArgument(msg)
+    _check_instance(name, value, Period)
 
 
 def _check_bool(name: str, value: object) -> None:
@@ -2058,10 +2051,14 @@ def _check_bool(name: str, value: object) -> None:
         raise InvalidArgument(msg)
 
 
-def _check_instance(name: str, value: object, cls: type) -> None:
+def _check_instance(name: str, value: object, cls: type[_T]) -> _T:
+    """
+    Return *value*, or refuse it unless it is an instance of *cls*.
+    """
     if not isinstance(value, cls):
         msg = f"{name}={value!r} must be an antq.{cls.__name__}"
         raise InvalidArgument(msg)
+    return value
 
 
 def _check_records(name: str, values: object, cls: type) -> None:
@@ -2081,9 +2078,7 @@ def _check_records(name: str, values: object, cls: type) -> None:
 
 
 def _check_context(registry: object, period: object) -> None:
-    if not isinstance(registry, UnitRegistry):
-        msg = f"registry={registry!r} must be an antq.UnitRegistry"
-        raise InvalidArgument(msg)
+    _check_instance("registry", registry, UnitRegistry)
     _check_period("period", period)
 
 
